@@ -1,0 +1,10 @@
+namespace PolicyFlow.Engine.Runtime;
+
+/// <summary>What a bookmark waits for.</summary>
+public enum BookmarkKind
+{
+    Task,
+    Timer,
+    Children,
+    Signal,
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using PolicyFlow.Engine.Definitions;
+using PolicyFlow.Engine.Journal;
+using PolicyFlow.Engine.Outbox;
+using PolicyFlow.Engine.Persistence;
+
+namespace PolicyFlow.Engine.Runtime;
+
+/// <summary>One transaction's worth of engine work: the context, the moment, the actor, and what was written.</summary>
+public sealed class UnitOfWork
+{
+    private readonly HashSet<string> _dedupKeys = [];
+
+    internal UnitOfWork(EngineDbContext db, DateTimeOffset now, string actor)
+    {
+        Db = db;
+        Now = now;
+        Actor = actor;
+    }
+
+    public EngineDbContext Db { get; }
+    public DateTimeOffset Now { get; }
+    public string Actor { get; }
+    public int TimersAdded { get; internal set; }
+    public int MessagesAdded { get; private set; }
+
+    /// <summary>Instances loaded in this unit of work, so nested bursts share one tracked entity.</summary>
+    internal Dictionary<Guid, WorkflowInstance> Instances { get; } = [];
+
+    public void Journal(Guid instanceId, string kind, string? activityId = null, object? data = null, Guid? taskId = null) =>
+        Db.Journal.Add(new JournalEntry
+        {
+            InstanceId = instanceId,
+            At = Now,
+            Actor = Actor,
+            Kind = kind,
+            ActivityId = activityId,
+            TaskId = taskId,
+            DataJson = data is null ? "{}" : JsonSerializer.Serialize(data, DefinitionJson.Options),
+        });
+
+    /// <summary>Adds a message unless one with the same cause exists already.</summary>
+    public void Enqueue(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!_dedupKeys.Add(message.DedupKey) || Db.Outbox.Any(m => m.DedupKey == message.DedupKey))
+        {
+            return;
+        }
+        if (message.Id == Guid.Empty)
+        {
+            message.Id = Guid.NewGuid();
+        }
+        message.CreatedAt = Now;
+        if (message.NextAttemptAt == default)
+        {
+            message.NextAttemptAt = Now;
+        }
+        Db.Outbox.Add(message);
+        MessagesAdded++;
+    }
+}

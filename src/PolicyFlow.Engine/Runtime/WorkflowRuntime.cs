@@ -1,0 +1,252 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PolicyFlow.Engine.Activities;
+using PolicyFlow.Engine.Definitions;
+using PolicyFlow.Engine.Journal;
+using PolicyFlow.Engine.Tasks;
+using PolicyFlow.Engine.Timers;
+
+namespace PolicyFlow.Engine.Runtime;
+
+/// <summary>The engine's operations inside one unit of work; <see cref="WorkflowEngine"/> adds transactions and retries.</summary>
+public sealed class WorkflowRuntime(
+    ActivityRegistry registry,
+    DefinitionStore definitions,
+    IEnumerable<ITimerHandler> timerHandlers,
+    IServiceProvider services)
+{
+    private readonly Dictionary<string, ITimerHandler> _timerHandlers = timerHandlers.ToDictionary(h => h.Kind);
+
+    public ActivityRegistry Registry { get; } = registry;
+    public IServiceProvider Services { get; } = services;
+
+    public async Task<WorkflowInstance> LaunchAsync(UnitOfWork work, LaunchRequest request, Guid? parentId, Guid? parentBookmarkId,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(request);
+        var (definition, version) = await definitions.GetPublishedAsync(work.Db, request.DefinitionId, request.Version, cancellationToken);
+        var variables = BindInput(definition, request.Input);
+        var instance = new WorkflowInstance
+        {
+            Id = request.InstanceId ?? Guid.NewGuid(),
+            DefinitionId = request.DefinitionId,
+            DefinitionVersion = version,
+            Status = InstanceStatus.Running,
+            CorrelationId = request.CorrelationId,
+            ParentInstanceId = parentId,
+            ParentBookmarkId = parentBookmarkId,
+            VariablesJson = variables.ToJsonString(),
+            CreatedAt = work.Now,
+            UpdatedAt = work.Now,
+        };
+        work.Db.Instances.Add(instance);
+        work.Instances[instance.Id] = instance;
+        work.Journal(instance.Id, JournalKinds.Launched, data: new { request.DefinitionId, version, input = request.Input, parentId });
+        var start = definition.Activities.First(a => a.Type == "Start");
+        var burst = new Burst(this, work, instance, definition, []);
+        burst.Schedule(new Token(start.Id, []));
+        await burst.RunAsync(cancellationToken);
+        return instance;
+    }
+
+    internal Task LaunchChildAsync(UnitOfWork work, WorkflowInstance parent, ChildRequest child, CancellationToken cancellationToken)
+    {
+        work.Journal(parent.Id, JournalKinds.ChildStarted, data: new { child.DefinitionId, child.CorrelationId });
+        return LaunchAsync(work, new LaunchRequest(child.DefinitionId, child.Input, child.CorrelationId), parent.Id, child.BookmarkId, cancellationToken);
+    }
+
+    /// <summary>Resumes a bookmark. A consumed or unknown bookmark, or a finished instance, changes nothing.</summary>
+    public async Task<bool> ResumeAsync(UnitOfWork work, Guid bookmarkId, Stimulus stimulus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var bookmark = await work.Db.Bookmarks.FindAsync([bookmarkId], cancellationToken);
+        if (bookmark is null || bookmark.ConsumedAt is not null)
+        {
+            return false;
+        }
+        var instance = await LoadAsync(work, bookmark.InstanceId, cancellationToken);
+        if (instance.IsFinished)
+        {
+            return false;
+        }
+        var burst = await BurstForAsync(work, instance, cancellationToken);
+        burst.ScheduleResume(bookmark, stimulus);
+        await burst.RunAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<TaskActionResult> CompleteTaskAsync(UnitOfWork work, Guid taskId, string outcome, JsonObject? data, string? comment,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var task = await work.Db.Tasks.FindAsync([taskId], cancellationToken)
+            ?? throw EngineException.NotFound($"Task {taskId} does not exist.");
+        if (!task.IsOpen)
+        {
+            return TaskActionResult.Unchanged(task);
+        }
+        if (!task.OutcomeList.Contains(outcome))
+        {
+            throw EngineException.Invalid($"Outcome '{outcome}' is not allowed for task {taskId}; allowed: {task.Outcomes}.");
+        }
+        task.Status = WorkTaskStatus.Completed;
+        task.Outcome = outcome;
+        task.Comment = comment;
+        task.CompletedAt = work.Now;
+        task.CompletedBy = work.Actor;
+        task.Revision++;
+        await CancelTimersAsync(work, t => t.TaskId == taskId, cancellationToken);
+        work.Journal(task.InstanceId, JournalKinds.TaskCompleted, task.ActivityId, new { outcome, comment, data }, task.Id);
+        var stimulusData = data?.DeepClone().AsObject() ?? [];
+        stimulusData["taskId"] = task.Id.ToString();
+        stimulusData["assignee"] = task.Assignee;
+        if (comment is not null)
+        {
+            stimulusData["comment"] = comment;
+        }
+        await ResumeAsync(work, task.BookmarkId, new Stimulus(outcome, stimulusData, work.Actor), cancellationToken);
+        return TaskActionResult.Changed(task);
+    }
+
+    /// <summary>Fires one timer if it is still pending: the conditional update is the claim, so it fires once.</summary>
+    public async Task<bool> FireTimerAsync(UnitOfWork work, WorkflowTimer timer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(timer);
+        var lateness = Math.Max(0, (long)(work.Now - timer.DueAt).TotalMilliseconds);
+        var claimed = await work.Db.Timers
+            .Where(t => t.Id == timer.Id && t.Status == TimerStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.Status, TimerStatus.Fired)
+                .SetProperty(t => t.FiredAt, work.Now)
+                .SetProperty(t => t.LatenessMs, lateness), cancellationToken);
+        if (claimed == 0)
+        {
+            return false;
+        }
+        work.Journal(timer.InstanceId, JournalKinds.TimerFired, data: new { timer = timer.Id, timer.Kind, timer.DueAt, latenessMs = lateness }, taskId: timer.TaskId);
+        if (timer.BookmarkId is { } bookmarkId)
+        {
+            await ResumeAsync(work, bookmarkId, new Stimulus("Done", new JsonObject { ["timerId"] = timer.Id.ToString() }, work.Actor), cancellationToken);
+        }
+        else if (_timerHandlers.TryGetValue(timer.Kind, out var handler))
+        {
+            await handler.HandleAsync(work, timer, cancellationToken);
+        }
+        return true;
+    }
+
+    public async Task<bool> CancelAsync(UnitOfWork work, Guid instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var instance = await LoadAsync(work, instanceId, cancellationToken);
+        if (instance.IsFinished)
+        {
+            return false;
+        }
+        await CloseAsync(work, instance, InstanceStatus.Cancelled, JournalKinds.Cancelled, cancellationToken);
+        var children = await work.Db.Instances
+            .Where(i => i.ParentInstanceId == instanceId && i.Status != InstanceStatus.Completed && i.Status != InstanceStatus.Cancelled)
+            .Select(i => i.Id).ToListAsync(cancellationToken);
+        foreach (var child in children)
+        {
+            await CancelAsync(work, child, cancellationToken);
+        }
+        return true;
+    }
+
+    public async Task RetryAsync(UnitOfWork work, Guid instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var instance = await LoadAsync(work, instanceId, cancellationToken);
+        if (instance.Status != InstanceStatus.Faulted)
+        {
+            throw EngineException.Conflict($"Instance {instanceId} is {instance.Status}, not Faulted: there is nothing to retry.");
+        }
+        var burst = await BurstForAsync(work, instance, cancellationToken);
+        var faulted = burst.State.Faulted.ToList();
+        burst.State.Faulted.Clear();
+        instance.IncidentActivityId = null;
+        instance.IncidentMessage = null;
+        instance.IncidentAt = null;
+        work.Journal(instance.Id, JournalKinds.Retried, data: new { activities = faulted.Select(t => t.ActivityId) });
+        foreach (var token in faulted)
+        {
+            burst.Schedule(token);
+        }
+        await burst.RunAsync(cancellationToken);
+    }
+
+    /// <summary>Ends an instance: its bookmarks are consumed, open tasks and pending timers cancelled, its parent told.</summary>
+    internal async Task CloseAsync(UnitOfWork work, WorkflowInstance instance, InstanceStatus status, string journalKind,
+        CancellationToken cancellationToken)
+    {
+        instance.Status = status;
+        instance.FinishedAt = work.Now;
+        instance.UpdatedAt = work.Now;
+        instance.Revision++;
+        work.Journal(instance.Id, journalKind);
+        await work.Db.SaveChangesAsync(cancellationToken);
+        var id = instance.Id;
+        await work.Db.Bookmarks.Where(b => b.InstanceId == id && b.ConsumedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConsumedAt, work.Now), cancellationToken);
+        var cancelledTasks = await work.Db.Tasks
+            .Where(t => t.InstanceId == id && (t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkTaskStatus.Cancelled).SetProperty(t => t.Revision, t => t.Revision + 1), cancellationToken);
+        if (cancelledTasks > 0)
+        {
+            work.Journal(id, JournalKinds.TaskCancelled, data: new { count = cancelledTasks });
+        }
+        await CancelTimersAsync(work, t => t.InstanceId == id, cancellationToken);
+        if (status == InstanceStatus.Completed && instance.ParentBookmarkId is { } parentBookmark)
+        {
+            await ResumeAsync(work, parentBookmark,
+                new Stimulus("ChildCompleted", new JsonObject { ["childId"] = id.ToString() }, work.Actor), cancellationToken);
+        }
+    }
+
+    private static Task<int> CancelTimersAsync(UnitOfWork work, System.Linq.Expressions.Expression<Func<WorkflowTimer, bool>> which,
+        CancellationToken cancellationToken) =>
+        work.Db.Timers.Where(which).Where(t => t.Status == TimerStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), cancellationToken);
+
+    private async Task<WorkflowInstance> LoadAsync(UnitOfWork work, Guid instanceId, CancellationToken cancellationToken)
+    {
+        if (work.Instances.TryGetValue(instanceId, out var loaded))
+        {
+            return loaded;
+        }
+        var instance = await work.Db.Instances.FindAsync([instanceId], cancellationToken)
+            ?? throw EngineException.NotFound($"Workflow instance {instanceId} does not exist.");
+        work.Instances[instanceId] = instance;
+        return instance;
+    }
+
+    private async Task<Burst> BurstForAsync(UnitOfWork work, WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        var (definition, _) = await definitions.GetPublishedAsync(work.Db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var id = instance.Id;
+        var open = await work.Db.Bookmarks.Where(b => b.InstanceId == id && b.ConsumedAt == null).ToListAsync(cancellationToken);
+        return new Burst(this, work, instance, definition, open);
+    }
+
+    private static JsonObject BindInput(WorkflowDefinition definition, JsonObject? input)
+    {
+        var variables = new JsonObject();
+        foreach (var declared in definition.Variables)
+        {
+            variables[declared.Name] = declared.Default?.DeepClone();
+        }
+        foreach (var (name, value) in input ?? [])
+        {
+            if (definition.Variables.All(v => v.Name != name))
+            {
+                throw EngineException.Invalid(
+                    $"Input '{name}' is not a variable of definition '{definition.Id}'; declared: {string.Join(", ", definition.Variables.Select(v => v.Name))}.");
+            }
+            variables[name] = value?.DeepClone();
+        }
+        return variables;
+    }
+}
