@@ -1,0 +1,13 @@
+namespace PolicyFlow.Host.Endpoints.Tasks;
+
+/// <summary>The <c>/api/tasks</c> resource: the inbox and the actions on one task.</summary>
+internal static class TaskEndpoints
+{
+    public static void MapTaskEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/tasks").WithTags("Tasks");
+        Inbox.Map(group);
+        GetTask.Map(group);
+        TaskActions.Map(group);
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+using PolicyFlow.Engine.Tasks;
+
+namespace PolicyFlow.Host.Endpoints.Tasks;
+
+/// <summary>A task as the inbox and the task page show it.</summary>
+internal sealed record TaskView(Guid Id, Guid InstanceId, string ActivityId, string Title, string? Instructions, string Assignee,
+    string Status, IReadOnlyList<string> Outcomes, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, DateTimeOffset? ClaimedAt,
+    string? ClaimedBy, DateTimeOffset? CompletedAt, string? CompletedBy, string? Outcome, string? Comment, string? CorrelationId, JsonNode? Data)
+{
+    public static TaskView From(WorkTask t) => new(t.Id, t.InstanceId, t.ActivityId, t.Title, t.Instructions, t.Assignee, t.Status.ToString(),
+        t.OutcomeList, t.CreatedAt, t.DueAt, t.ClaimedAt, t.ClaimedBy, t.CompletedAt, t.CompletedBy, t.Outcome, t.Comment, t.CorrelationId,
+        JsonNode.Parse(t.DataJson));
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using PolicyFlow.Engine.Definitions;
+using PolicyFlow.Engine.Runtime;
+
+namespace PolicyFlow.Host.Errors;
+
+/// <summary>Turns refusals into ProblemDetails a person can act on; anything else is a 500 without internals.</summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail, extensions) = exception switch
+        {
+            InvalidDefinitionException e => (400, "工作流定义无效 Invalid workflow definition", e.Message,
+                new Dictionary<string, object?> { ["errors"] = e.Errors.Select(x => new { path = x.Path, message = x.Message }).ToArray() }),
+            EngineException { Error: EngineError.NotFound } e => (404, "未找到 Not found", e.Message, null),
+            EngineException { Error: EngineError.Conflict } e => (409, "状态冲突 Conflict", e.Message, null),
+            EngineException e => (400, "请求无效 Invalid request", e.Message, null),
+            BadHttpRequestException e => (e.StatusCode, "请求无效 Invalid request", e.Message, null),
+            JsonException e => (400, "JSON 无效 Invalid JSON", e.Message, null),
+            _ => (500, "服务器错误 Server error", "An unexpected error occurred; it has been logged.", null),
+        };
+        httpContext.Response.StatusCode = status;
+        var details = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        foreach (var (key, value) in extensions ?? [])
+        {
+            details.Extensions[key] = value;
+        }
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
+    }
+}

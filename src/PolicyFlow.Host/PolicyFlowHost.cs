@@ -1,0 +1,61 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Hangfire;
+using PolicyFlow.Activities.Persistence;
+using PolicyFlow.Engine;
+using PolicyFlow.Engine.Persistence;
+using PolicyFlow.Host.Endpoints.Tasks;
+using PolicyFlow.Host.Endpoints.WorkflowDefinitions;
+using PolicyFlow.Host.Endpoints.WorkflowInstances;
+using PolicyFlow.Host.Errors;
+using PolicyFlow.Host.Jobs;
+using PolicyFlow.Host.Storage;
+
+namespace PolicyFlow.Host;
+
+/// <summary>The composition root: storage, engine, jobs, API.</summary>
+public static class PolicyFlowHost
+{
+    public static WebApplicationBuilder AddPolicyFlow(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var storageOptions = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var storage = DbFactory.From(storageOptions, builder.Environment.ContentRootPath);
+        services.AddSingleton(storage);
+        services.AddSingleton<IEngineDbFactory>(storage);
+        services.AddScoped<PolicyFlowDbContext>(_ => storage.Create());
+        services.AddPolicyFlowEngine();
+        services.AddPolicyFlowJobs(storage);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        });
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static async Task<WebApplication> UsePolicyFlowAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.Services.GetRequiredService<DbFactory>().MigrateAsync();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "PolicyFlow API v1"));
+        app.MapHealthChecks("/health");
+        app.UseHangfireDashboard("/hangfire");
+        var api = app.MapGroup("/api");
+        api.MapDefinitionEndpoints();
+        api.MapInstanceEndpoints();
+        api.MapTaskEndpoints();
+        app.Services.StartPolicyFlowJobs();
+        return app;
+    }
+}

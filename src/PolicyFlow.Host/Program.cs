@@ -1,0 +1,10 @@
+using PolicyFlow.Host;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPolicyFlow();
+var app = builder.Build();
+await app.UsePolicyFlowAsync();
+await app.RunAsync();
+
+/// <summary>The entry point; public so integration tests can host it.</summary>
+public partial class Program;
