@@ -66,10 +66,11 @@ start_postgres() {
   as_postgres "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/pwfile" \
     --auth=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
     || { cat "$PG_DIR/initdb.log" >&2; exit 1; }
-  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start -o \
-    "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_DIR
-     -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300
-     -c shared_buffers=256MB" >/dev/null \
+  # pg_ctl hands -o to /bin/sh: it must stay on one line. Durability is off: the data is thrown away.
+  local options="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_DIR"
+  options+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  options+=" -c max_connections=300 -c shared_buffers=256MB"
+  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 -o "$options" start >/dev/null \
     || { cat "$PG_DIR/server.log" >&2; exit 1; }
   export POLICYFLOW_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres;Pooling=true;Maximum Pool Size=50"
   echo "test.sh: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $PG_DIR)"

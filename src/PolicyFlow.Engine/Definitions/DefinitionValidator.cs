@@ -34,8 +34,9 @@ public sealed class DefinitionValidator(ActivityRegistry registry)
             errors.Add(new DefinitionError("$", "a definition must be a JSON object"));
             return null;
         }
-        CheckShape(obj, errors);
-        if (errors.Count > 0)
+        RequireString(obj, "id", "$", errors);
+        RequireString(obj, "name", "$", errors);
+        if (!CheckShape(obj, errors))
         {
             return null;
         }
@@ -50,10 +51,10 @@ public sealed class DefinitionValidator(ActivityRegistry registry)
         return definition;
     }
 
-    private static void CheckShape(JsonObject obj, List<DefinitionError> errors)
+    /// <summary>Checks the arrays and their items; false when they are too broken to read further.</summary>
+    private static bool CheckShape(JsonObject obj, List<DefinitionError> errors)
     {
-        RequireString(obj, "id", "$", errors);
-        RequireString(obj, "name", "$", errors);
+        var before = errors.Count;
         if (obj["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var id) && !IsSlug(id))
         {
             errors.Add(new DefinitionError("$.id", "id may use only letters, digits, '-', '_' and '.', at most 100 characters"));
@@ -88,6 +89,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry)
                 }
             }
         }
+        return errors.Skip(before).All(e => e.Path == "$.id");
     }
 
     private static void CheckVariables(WorkflowDefinition definition, List<DefinitionError> errors)

@@ -24,7 +24,7 @@ public sealed class SmtpSinkTests
         Assert.Equal("policyflow@zj.gov.cn", mail.From);
         Assert.Equal(["lead@jxt.zj.gov.cn"], mail.To);
         Assert.Contains("请于 2025年3月31日 前报送实施方案。", mail.TextBody);
-        Assert.False(string.IsNullOrEmpty(mail.MessageId));
+        Assert.Equal("step-42@policyflow.test", mail.MessageId);
         Assert.Contains("Subject:", Encoding.ASCII.GetString(mail.Raw));
     }
 
@@ -69,6 +69,7 @@ public sealed class SmtpSinkTests
             SubjectEncoding = Encoding.UTF8,
             BodyEncoding = Encoding.UTF8,
         };
+        message.Headers.Add("Message-ID", "<step-42@policyflow.test>");
         await client.SendMailAsync(message);
     }
 }
