@@ -27,6 +27,12 @@ install_missing() {
   echo "test.sh: installing ${missing[*]}"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # Where services may start on install, Debian starts a "main" cluster we did not ask for: stop it.
+  if [[ " ${missing[*]} " == *" postgresql "* ]]; then
+    pg_lsclusters -h | awk '$4 == "online" {print $1, $2}' | while read -r version cluster; do
+      as_root pg_ctlcluster "$version" "$cluster" stop || true
+    done
+  fi
 }
 
 free_port() {
@@ -99,6 +105,8 @@ skipped = totals["notExecuted"]
 if skipped:
     line += f", {skipped} skipped"
 print(line)
+if totals["executed"] == 0:
+    print("test.sh: no test ran", file=sys.stderr)
 sys.exit(0 if totals["failed"] == 0 and totals["executed"] > 0 else 1)
 PY
 }
@@ -111,9 +119,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
+# A hung test is killed after 10 minutes and fails, instead of eating CI's 90.
+# CI's machine is fresh and single-use: no MSBuild or compiler server is left behind there.
+test_args=(-c Release --results-directory "$RESULTS" --logger "trx;LogFilePrefix=tests"
+  --blame-hang-timeout 10m --blame-hang-dump-type none)
+[[ -z "${CI:-}" ]] || test_args+=(--disable-build-servers)
 status=0
-dotnet test PolicyFlow.sln -c Release --results-directory "$RESULTS" \
-  --logger "trx;LogFilePrefix=tests" "$@" || status=$?
+dotnet test PolicyFlow.sln "${test_args[@]}" "$@" || status=$?
 
 summary_status=0
 summarize || summary_status=$?

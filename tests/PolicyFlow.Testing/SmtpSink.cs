@@ -34,8 +34,16 @@ public sealed class SmtpSink : IAsyncDisposable
     public static async Task<SmtpSink> StartNewAsync(params IEnumerable<string> rejectedRecipients)
     {
         var sink = new SmtpSink(rejectedRecipients);
-        await sink.StartAsync();
-        return sink;
+        try
+        {
+            await sink.StartAsync();
+            return sink;
+        }
+        catch
+        {
+            await sink.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Starts the server, or starts it again on the same port after <see cref="StopAsync"/>.</summary>

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyFlow.Activities.Deadlines;
+using PolicyFlow.Engine.Journal;
+using PolicyFlow.Engine.Runtime;
+using PolicyFlow.Engine.Tasks;
+using PolicyFlow.Host.Storage;
+
+namespace PolicyFlow.Host.Studio.Data;
+
+/// <summary>The reads behind the dashboard, the inbox and the task page; each opens its own short-lived context.</summary>
+internal sealed class StudioQueries(DbFactory db, TimeProvider clock)
+{
+    // The inbox shows at most this many rows; beyond it people filter, they do not scroll.
+    private const int InboxLimit = 500;
+
+    public async Task<IReadOnlyList<TaskRow>> InboxAsync(InboxFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var context = db.Create();
+        var query = context.Tasks.AsNoTracking();
+        query = string.IsNullOrWhiteSpace(filter.Assignee) ? query : query.Where(t => t.Assignee.Contains(filter.Assignee));
+        query = filter.Status is { } s ? query.Where(t => t.Status == s)
+            : query.Where(t => t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed);
+        var tasks = await query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
+            .Take(InboxLimit).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var rows = tasks.Select(t => new TaskRow(t.Id, t.InstanceId, t.Title, t.Assignee, t.Status, t.DueAt,
+            t.IsOpen ? WarningLights.Compute(t.DueAt, now) : WarningLight.Green));
+        return [.. rows.Where(r => filter.Light is null || r.Light == filter.Light)];
+    }
+
+    public async Task<DashboardCounts> DashboardAsync(StudioUser user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var context = db.Create();
+        var open = await context.Tasks.AsNoTracking()
+            .Where(t => t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed)
+            .Select(t => new { t.Assignee, t.DueAt }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var mine = open.Where(t => user.Owns(t.Assignee)).Select(t => WarningLights.Compute(t.DueAt, now)).ToList();
+        var running = await context.Instances.CountAsync(i => i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Waiting, ct);
+        var faulted = await context.Instances.CountAsync(i => i.Status == InstanceStatus.Faulted, ct);
+        return new DashboardCounts(mine.Count, mine.Count(l => l == WarningLight.Red), mine.Count(l => l == WarningLight.Yellow),
+            mine.Count(l => l == WarningLight.Green), running, faulted);
+    }
+
+    public async Task<WorkTask?> TaskAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var context = db.Create();
+        return await context.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> JournalAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        await using var context = db.Create();
+        return await context.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync(ct);
+    }
+
+    public WarningLight LightOf(WorkTask task) =>
+        task is { IsOpen: true } ? WarningLights.Compute(task.DueAt, clock.GetUtcNow()) : WarningLight.Green;
+}
