@@ -11,6 +11,7 @@ using PolicyFlow.Host.Endpoints.WorkflowInstances;
 using PolicyFlow.Host.Errors;
 using PolicyFlow.Host.Jobs;
 using PolicyFlow.Host.Storage;
+using PolicyFlow.Host.Studio;
 
 namespace PolicyFlow.Host;
 
@@ -38,6 +39,7 @@ public static class PolicyFlowHost
         });
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddPolicyFlowStudio();
         return builder;
     }
 
@@ -55,6 +57,7 @@ public static class PolicyFlowHost
         api.MapDefinitionEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
+        app.MapPolicyFlowStudio();
         app.Services.StartPolicyFlowJobs();
         return app;
     }

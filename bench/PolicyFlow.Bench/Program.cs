@@ -1,0 +1,19 @@
+using PolicyFlow.Bench;
+
+// Usage: dotnet run -c Release --project bench/PolicyFlow.Bench -- engine [--providers Sqlite,PostgreSql] [--runs 5] [--instances 500] [--concurrency 8]
+var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
+var providers = (options.GetValueOrDefault("providers") ?? "Sqlite,PostgreSql").Split(',');
+var runs = int.Parse(options.GetValueOrDefault("runs") ?? "5", System.Globalization.CultureInfo.InvariantCulture);
+var command = "dotnet run -c Release --project bench/PolicyFlow.Bench -- " + string.Join(' ', args);
+switch (args.FirstOrDefault())
+{
+    case "engine":
+        await EngineBench.RunAsync(providers, runs,
+            int.Parse(options.GetValueOrDefault("instances") ?? "500", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(options.GetValueOrDefault("concurrency") ?? "8", System.Globalization.CultureInfo.InvariantCulture), command);
+        break;
+    default:
+        Console.Error.WriteLine("usage: PolicyFlow.Bench engine|timers [--providers Sqlite,PostgreSql] [--runs N] …");
+        return 2;
+}
+return 0;
