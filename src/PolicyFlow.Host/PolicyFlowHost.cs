@@ -3,9 +3,14 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Hangfire;
 using PolicyFlow.Activities.Persistence;
-using PolicyFlow.Engine;
+using PolicyFlow.Activities;
 using PolicyFlow.Engine.Persistence;
+using PolicyFlow.Host.Endpoints.Agencies;
+using PolicyFlow.Host.Endpoints.Outbox;
+using PolicyFlow.Host.Endpoints.Policies;
+using PolicyFlow.Host.Mail;
 using PolicyFlow.Host.Endpoints.Tasks;
+using PolicyFlow.Host.Seed;
 using PolicyFlow.Host.Endpoints.WorkflowDefinitions;
 using PolicyFlow.Host.Endpoints.WorkflowInstances;
 using PolicyFlow.Host.Errors;
@@ -28,8 +33,12 @@ public static class PolicyFlowHost
         services.AddSingleton(storage);
         services.AddSingleton<IEngineDbFactory>(storage);
         services.AddScoped<PolicyFlowDbContext>(_ => storage.Create());
-        services.AddPolicyFlowEngine();
+        services.AddPolicyFlowActivities(Path.Combine(builder.Environment.ContentRootPath, "data", "calendar"));
+        services.AddOptions<SeedOptions>().Bind(builder.Configuration.GetSection(SeedOptions.Section));
+        services.AddSingleton<SeedLoader>();
+        services.AddScoped<AgencyDirectoryView>();
         services.AddPolicyFlowJobs(storage);
+        services.AddPolicyFlowMail(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>
@@ -47,6 +56,7 @@ public static class PolicyFlowHost
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.Services.GetRequiredService<DbFactory>().MigrateAsync();
+        await app.Services.GetRequiredService<SeedLoader>().LoadAsync(CancellationToken.None);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -57,8 +67,12 @@ public static class PolicyFlowHost
         api.MapDefinitionEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
+        api.MapOutboxEndpoints();
+        api.MapPolicyEndpoints();
+        api.MapAgencyEndpoints();
         app.MapPolicyFlowStudio();
         app.Services.StartPolicyFlowJobs();
+        app.Services.StartPolicyFlowMail();
         return app;
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using PolicyFlow.Activities.Policies;
+using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Runtime;
 
@@ -15,6 +17,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         {
             InvalidDefinitionException e => (400, "工作流定义无效 Invalid workflow definition", e.Message,
                 new Dictionary<string, object?> { ["errors"] = e.Errors.Select(x => new { path = x.Path, message = x.Message }).ToArray() }),
+            PolicyFormatException { Error: PolicyFormatError.TooLarge } e => (413, "文件过大 Document too large", e.Message, null),
+            PolicyFormatException e => (400, "无法导入的文件 Document cannot be imported", e.Message,
+                new Dictionary<string, object?> { ["reason"] = e.Error.ToString() }),
+            PolicyImportException e => (400, "政策尚不能发布 Policy cannot be published yet", e.Message,
+                new Dictionary<string, object?> { ["problems"] = e.Problems }),
             EngineException { Error: EngineError.NotFound } e => (404, "未找到 Not found", e.Message, null),
             EngineException { Error: EngineError.Conflict } e => (409, "状态冲突 Conflict", e.Message, null),
             EngineException e => (400, "请求无效 Invalid request", e.Message, null),

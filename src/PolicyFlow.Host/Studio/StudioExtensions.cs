@@ -19,6 +19,7 @@ public static class StudioExtensions
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
             o.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
+        services.Configure<Microsoft.AspNetCore.Builder.ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = _ => false); // TEMPDEBUG
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -33,6 +34,7 @@ public static class StudioExtensions
         services.AddScoped<StudioUser>();
         services.AddSingleton<StudioQueries>();
         services.AddSingleton<InstanceQueries>();
+        services.AddSingleton<ActivityCatalog>();
         return services;
     }
 

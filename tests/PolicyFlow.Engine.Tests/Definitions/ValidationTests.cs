@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Tests.Support;
+using PolicyFlow.Testing;
 
 namespace PolicyFlow.Engine.Tests.Definitions;
 
@@ -47,7 +48,7 @@ public sealed class ValidationTests
     [MemberData(nameof(Broken))]
     public async Task SavingABrokenDefinition_IsRejectedWithItsJsonPath_AndStoresNothing(string defect, string json, string path)
     {
-        await using var h = await EngineHarness.StartAsync("Sqlite");
+        await using var h = await WorkflowHarness.StartAsync("Sqlite");
         await h.PublishAsync(Flows.ForkJoin);
 
         var error = await Assert.ThrowsAsync<InvalidDefinitionException>(() => h.Definitions.SaveDraftAsync(json, "test"));
@@ -60,7 +61,7 @@ public sealed class ValidationTests
     [Fact]
     public async Task AValidDefinitionWithALoopThroughATask_IsAccepted()
     {
-        await using var h = await EngineHarness.StartAsync("Sqlite");
+        await using var h = await WorkflowHarness.StartAsync("Sqlite");
 
         var saved = await h.Definitions.SaveDraftAsync(Valid, "test");
 

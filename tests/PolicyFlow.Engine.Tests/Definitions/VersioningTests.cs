@@ -1,6 +1,7 @@
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tests.Support;
+using PolicyFlow.Testing;
 
 namespace PolicyFlow.Engine.Tests.Definitions;
 
@@ -10,7 +11,7 @@ public sealed class VersioningTests
     [ClassData(typeof(Providers))]
     public async Task APublishedVersionCannotChange_ANewVersionCan_AndRunningInstancesKeepTheirVersion(string provider)
     {
-        await using var h = await EngineHarness.StartAsync(provider);
+        await using var h = await WorkflowHarness.StartAsync(provider);
         await h.Definitions.SaveDraftAsync(Flows.ForkJoin, "office");
         var v1 = await h.Definitions.PublishAsync("fork-join", "office");
         var old = await h.Engine.LaunchAsync(new LaunchRequest("fork-join"), "lead");
@@ -44,7 +45,7 @@ public sealed class VersioningTests
     [Fact]
     public async Task LaunchingADefinitionWithNoPublishedVersion_SaysSo()
     {
-        await using var h = await EngineHarness.StartAsync("Sqlite");
+        await using var h = await WorkflowHarness.StartAsync("Sqlite");
         await h.Definitions.SaveDraftAsync(Flows.ForkJoin, "office");
 
         var error = await Assert.ThrowsAsync<EngineException>(() => h.Engine.LaunchAsync(new LaunchRequest("fork-join"), "lead"));
@@ -56,7 +57,7 @@ public sealed class VersioningTests
     [Fact]
     public async Task LaunchingWithAnInputThatIsNotAVariable_IsRefused()
     {
-        await using var h = await EngineHarness.StartAsync("Sqlite");
+        await using var h = await WorkflowHarness.StartAsync("Sqlite");
         await h.PublishAsync(Flows.Child);
 
         var error = await Assert.ThrowsAsync<EngineException>(() =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Engine.Tests.Support;
+using PolicyFlow.Testing;
 
 namespace PolicyFlow.Engine.Tests.Runtime;
 
@@ -11,7 +12,7 @@ public sealed class ChildInstanceTests
     [ClassData(typeof(Providers))]
     public async Task AParentWaitsForEveryChild_AndTheLastChildsCompletionResumesIt(string provider)
     {
-        await using var h = await EngineHarness.StartAsync(provider);
+        await using var h = await WorkflowHarness.StartAsync(provider);
         await h.PublishAsync(Flows.Child);
         await h.PublishAsync(Flows.Parent());
 
@@ -45,7 +46,7 @@ public sealed class ChildInstanceTests
     [ClassData(typeof(Providers))]
     public async Task AParentWithACompletionRule_GoesOnWhenEnoughChildrenComplete(string provider)
     {
-        await using var h = await EngineHarness.StartAsync(provider);
+        await using var h = await WorkflowHarness.StartAsync(provider);
         await h.PublishAsync(Flows.Child);
         await h.PublishAsync(Flows.Parent(required: 2));
         var parent = await h.Engine.LaunchAsync(new LaunchRequest("parent"), "lead");
@@ -65,7 +66,7 @@ public sealed class ChildInstanceTests
     [ClassData(typeof(Providers))]
     public async Task CancellingAParent_CancelsItsChildrenAndTheirTasks(string provider)
     {
-        await using var h = await EngineHarness.StartAsync(provider);
+        await using var h = await WorkflowHarness.StartAsync(provider);
         await h.PublishAsync(Flows.Child);
         await h.PublishAsync(Flows.Parent());
         var parent = await h.Engine.LaunchAsync(new LaunchRequest("parent"), "lead");
@@ -81,7 +82,7 @@ public sealed class ChildInstanceTests
         }
     }
 
-    private static async Task<List<WorkflowInstance>> ChildrenAsync(EngineHarness h, Guid parentId)
+    private static async Task<List<WorkflowInstance>> ChildrenAsync(WorkflowHarness h, Guid parentId)
     {
         await using var db = h.Db.Create();
         return await db.Instances.AsNoTracking().Where(i => i.ParentInstanceId == parentId).OrderBy(i => i.VariablesJson).ToListAsync();

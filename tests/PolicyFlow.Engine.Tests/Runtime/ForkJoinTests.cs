@@ -2,6 +2,7 @@ using PolicyFlow.Engine.Journal;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Engine.Tests.Support;
+using PolicyFlow.Testing;
 
 namespace PolicyFlow.Engine.Tests.Runtime;
 
@@ -11,7 +12,7 @@ public sealed class ForkJoinTests
     [MemberData(nameof(ProvidersAndOrders))]
     public async Task CompletingBothTasks_InEitherOrder_CompletesTheInstanceOnce(string provider, bool aFirst)
     {
-        await using var h = await EngineHarness.StartAsync(provider);
+        await using var h = await WorkflowHarness.StartAsync(provider);
         await h.PublishAsync(Flows.ForkJoin);
         var instance = await h.Engine.LaunchAsync(new LaunchRequest("fork-join"), "lead");
 
@@ -35,7 +36,7 @@ public sealed class ForkJoinTests
     [ClassData(typeof(Providers))]
     public async Task CompletingBothTasks_AtTheSameMomentFromTwoThreads_CompletesExactlyOnce(string provider)
     {
-        await using var h = await EngineHarness.StartAsync(provider);
+        await using var h = await WorkflowHarness.StartAsync(provider);
         await h.PublishAsync(Flows.ForkJoin);
         for (var round = 0; round < 5; round++)
         {
@@ -61,7 +62,7 @@ public sealed class ForkJoinTests
     [ClassData(typeof(Providers))]
     public async Task CompletingATaskASecondTime_ChangesNothing(string provider)
     {
-        await using var h = await EngineHarness.StartAsync(provider);
+        await using var h = await WorkflowHarness.StartAsync(provider);
         await h.PublishAsync(Flows.ForkJoin);
         var instance = await h.Engine.LaunchAsync(new LaunchRequest("fork-join"), "lead");
         var task = (await h.TasksAsync(instance.Id))[0];
@@ -82,7 +83,7 @@ public sealed class ForkJoinTests
     [ClassData(typeof(Providers))]
     public async Task CompletingWithAnOutcomeTheTaskDoesNotHave_IsRefusedAndChangesNothing(string provider)
     {
-        await using var h = await EngineHarness.StartAsync(provider);
+        await using var h = await WorkflowHarness.StartAsync(provider);
         await h.PublishAsync(Flows.ForkJoin);
         var instance = await h.Engine.LaunchAsync(new LaunchRequest("fork-join"), "lead");
         var task = (await h.TasksAsync(instance.Id))[0];
@@ -98,7 +99,7 @@ public sealed class ForkJoinTests
     [ClassData(typeof(Providers))]
     public async Task LaunchingWithTheSameInstanceIdTwice_LaunchesOnce(string provider)
     {
-        await using var h = await EngineHarness.StartAsync(provider);
+        await using var h = await WorkflowHarness.StartAsync(provider);
         await h.PublishAsync(Flows.ForkJoin);
         var id = Guid.NewGuid();
 

@@ -3,6 +3,7 @@ using PolicyFlow.Engine.Activities;
 using PolicyFlow.Engine.Journal;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tests.Support;
+using PolicyFlow.Testing;
 
 namespace PolicyFlow.Engine.Tests.Runtime;
 
@@ -13,7 +14,7 @@ public sealed class IncidentTests
     public async Task AnActivityThatThrows_FaultsTheInstanceWithAnIncident_AndARetryAfterTheFixCompletesIt(string provider)
     {
         var flaky = new FlakyActivity();
-        await using var h = await EngineHarness.StartAsync(provider, s => s.AddSingleton<IActivity>(flaky));
+        await using var h = await WorkflowHarness.StartAsync(provider, s => s.AddSingleton<IActivity>(flaky));
         await h.PublishAsync(Flows.Flaky);
 
         var instance = await h.Engine.LaunchAsync(new LaunchRequest("flaky"), "lead");
@@ -47,7 +48,7 @@ public sealed class IncidentTests
     [Fact]
     public async Task RetryingAnInstanceThatIsNotFaulted_IsAConflict()
     {
-        await using var h = await EngineHarness.StartAsync("Sqlite");
+        await using var h = await WorkflowHarness.StartAsync("Sqlite");
         await h.PublishAsync(Flows.ForkJoin);
         var instance = await h.Engine.LaunchAsync(new LaunchRequest("fork-join"), "lead");
 

@@ -3,6 +3,7 @@ using PolicyFlow.Engine.Journal;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Engine.Tests.Support;
+using PolicyFlow.Testing;
 
 namespace PolicyFlow.Engine.Tests.Runtime;
 
@@ -12,7 +13,7 @@ public sealed class ReviewLoopTests
     [ClassData(typeof(Providers))]
     public async Task AReturnedSubmission_GoesBackForRework_AndAcceptanceEndsTheInstance(string provider)
     {
-        await using var h = await EngineHarness.StartAsync(provider);
+        await using var h = await WorkflowHarness.StartAsync(provider);
         await h.PublishAsync(Flows.Review);
         var instance = await h.Engine.LaunchAsync(new LaunchRequest("review"), "lead");
 

@@ -1,6 +1,7 @@
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Timers;
 using PolicyFlow.Engine.Tests.Support;
+using PolicyFlow.Testing;
 
 namespace PolicyFlow.Engine.Tests.Runtime;
 
@@ -10,7 +11,7 @@ public sealed class TimerTests
     [ClassData(typeof(Providers))]
     public async Task ADelay_FiresOnceWhenDue_AndResumesThePath(string provider)
     {
-        await using var h = await EngineHarness.StartAsync(provider);
+        await using var h = await WorkflowHarness.StartAsync(provider);
         await h.PublishAsync(Flows.Delay);
         var instance = await h.Engine.LaunchAsync(new LaunchRequest("delay"), "lead");
         var timer = Assert.Single(await h.TimersAsync(instance.Id));
@@ -34,7 +35,7 @@ public sealed class TimerTests
     [ClassData(typeof(Providers))]
     public async Task CancellingAWaitingInstance_CancelsItsTimers(string provider)
     {
-        await using var h = await EngineHarness.StartAsync(provider);
+        await using var h = await WorkflowHarness.StartAsync(provider);
         await h.PublishAsync(Flows.Delay);
         var instance = await h.Engine.LaunchAsync(new LaunchRequest("delay"), "lead");
 

@@ -28,38 +28,10 @@ internal sealed class RunChildren : IActivity
         ArgumentNullException.ThrowIfNull(context);
         var items = context.RawProperty("items") as JsonArray ?? throw new InvalidOperationException("RunChildren needs an array in 'items'.");
         var itemVariable = context.GetString("itemVariable") ?? "item";
-        var definitionId = context.GetString("definitionId")!;
-        foreach (var item in items)
-        {
-            var input = new JsonObject { [itemVariable] = item?.DeepClone() };
-            context.StartChild(definitionId, input, context.Instance.CorrelationId);
-        }
-        var required = Math.Min(context.Get<int?>("required") ?? items.Count, items.Count);
-        if (required == 0)
-        {
-            return ValueTask.FromResult(ActivityResult.Done("Done"));
-        }
-        return ValueTask.FromResult(ActivityResult.Wait(BookmarkKind.Children, payload: new JsonObject
-        {
-            ["total"] = items.Count,
-            ["required"] = required,
-            ["completed"] = new JsonArray(),
-        }));
+        var inputs = items.Select(item => new JsonObject { [itemVariable] = item?.DeepClone() }).ToList();
+        return ValueTask.FromResult(ChildWait.Begin(context, context.GetString("definitionId")!, inputs, context.Get<int?>("required")));
     }
 
-    public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Stimulus stimulus)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(stimulus);
-        var completed = context.BookmarkPayload["completed"]!.AsArray();
-        var child = stimulus.Data?["childId"]?.GetValue<string>();
-        if (child is not null && completed.All(c => c!.GetValue<string>() != child))
-        {
-            completed.Add(child);
-        }
-        var required = context.BookmarkPayload["required"]!.GetValue<int>();
-        return ValueTask.FromResult(completed.Count >= required
-            ? ActivityResult.Done("Done")
-            : ActivityResult.Wait(BookmarkKind.Children));
-    }
+    public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Stimulus stimulus) =>
+        ValueTask.FromResult(ChildWait.Resume(context, stimulus));
 }

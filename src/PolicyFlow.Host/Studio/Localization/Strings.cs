@@ -6,7 +6,10 @@ namespace PolicyFlow.Host.Studio.Localization;
 /// </summary>
 internal static partial class Strings
 {
-    public static IReadOnlyDictionary<string, (string Zh, string En)> Table { get; } = Build();
+    // Lazy: the parts live in other files of this partial class, whose static fields are not initialized yet at this point.
+    private static readonly Lazy<Dictionary<string, (string Zh, string En)>> Built = new(Build);
+
+    public static IReadOnlyDictionary<string, (string Zh, string En)> Table => Built.Value;
 
     private static Dictionary<string, (string Zh, string En)> Build()
     {

@@ -22,6 +22,143 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PolicyFlow.Activities.Directories.AgencyContact", b =>
+                {
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("pf_agency_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyFlow.Activities.Publishing.MeasureRecord", b =>
+                {
+                    b.Property<string>("PolicyId")
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CoAgencyIdsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LeadAgencyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("LocalImplementation")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NumberText")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SectionTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SpecialPartiesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UnmappedJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("PolicyId", "Number");
+
+                    b.ToTable("pf_measures", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyFlow.Activities.Publishing.PolicyRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("EffectiveAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EffectiveRule")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IssuersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SourceText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("pf_policies", (string)null);
+                });
+
             modelBuilder.Entity("PolicyFlow.Engine.Definitions.WorkflowDefinitionVersion", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -441,6 +578,20 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("pf_timers", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyFlow.Activities.Publishing.MeasureRecord", b =>
+                {
+                    b.HasOne("PolicyFlow.Activities.Publishing.PolicyRecord", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyFlow.Activities.Publishing.PolicyRecord", b =>
+                {
+                    b.Navigation("Measures");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using PolicyFlow.Activities.Calendar;
+using PolicyFlow.Activities.Directories;
+using PolicyFlow.Activities.Steps;
+using PolicyFlow.Engine;
+using PolicyFlow.Engine.Activities;
+
+namespace PolicyFlow.Activities;
+
+/// <summary>Registers the policy-work activities, the region and agency directories and the working-day calendar.</summary>
+public static class ActivitiesServiceCollectionExtensions
+{
+    public static IServiceCollection AddPolicyFlowActivities(this IServiceCollection services, string? calendarDirectory = null)
+    {
+        services.AddPolicyFlowEngine();
+        services.AddSingleton(_ => RegionDirectory.LoadEmbedded());
+        services.AddSingleton(sp => AgencyCatalog.Build(sp.GetRequiredService<RegionDirectory>()));
+        services.AddSingleton(_ => WorkingCalendar.LoadEmbeddedAnd(calendarDirectory));
+        services.AddSingleton<Publishing.PolicyPublisher>();
+        services.AddSingleton<Publishing.PolicyLauncher>();
+        foreach (var activity in new IActivity[] { new AssignTask(), new ForEachAgency(), new Cascade() })
+        {
+            services.AddSingleton(activity);
+        }
+        return services;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using PolicyFlow.Activities.Calendar;
+using PolicyFlow.Activities.Deadlines;
+using PolicyFlow.Activities.Directories;
+using PolicyFlow.Engine.Activities;
+using PolicyFlow.Engine.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PolicyFlow.Activities.Steps;
+
+/// <summary>
+/// Creates an agency's task with its due date (calendar or working days, from creation or the policy's effective date),
+/// its reminder, overdue and escalation timers, and the assignment notice — all in the burst's transaction.
+/// </summary>
+internal static class AgencyTasks
+{
+    /// <summary>How far past the due date notices are planned; later ones are not needed once leadership is escalated to.</summary>
+    private static readonly TimeSpan NoticeHorizon = TimeSpan.FromDays(60);
+
+    public static WorkTask Create(ActivityContext context, string agencyId, IReadOnlyList<string> outcomes)
+    {
+        var catalog = context.Services.GetRequiredService<AgencyCatalog>();
+        var agency = catalog.Find(agencyId)
+            ?? throw new InvalidOperationException($"Agency '{agencyId}' is not in the directory; map it in the agency directory first.");
+        var dueAt = DueAt(context);
+        var data = new JsonObject
+        {
+            ["step"] = context.GetString("step") ?? "task",
+            ["agencyName"] = agency.Name,
+            ["kind"] = agency.KindCode,
+            ["regionCode"] = agency.RegionCode,
+            ["regionLevel"] = context.Services.GetRequiredService<RegionDirectory>().Find(agency.RegionCode)?.Level.ToString(),
+            ["policyId"] = context.ReadVariable("policyId")?.DeepClone(),
+            ["measureNo"] = context.ReadVariable("measureNo")?.DeepClone(),
+            ["measureTitle"] = context.ReadVariable("measureTitle")?.DeepClone(),
+        };
+        var task = context.CreateTask(context.GetString("title")!, agency.Id, outcomes, dueAt, context.GetString("instructions"), data);
+        if (dueAt is { } due)
+        {
+            var plan = NoticePlan.TryParse(context.RawProperty("notices"), out var parsed, out _) && parsed is not null ? parsed : NoticePlan.Default;
+            foreach (var notice in plan.Plan(context.Now, due, due + NoticeHorizon))
+            {
+                context.CreateTimer(notice.Kind.ToString(), notice.DueAt, resumesBookmark: false, task.Id,
+                    new JsonObject { ["sequence"] = notice.Sequence });
+            }
+        }
+        foreach (var listener in context.Services.GetServices<ITaskListener>())
+        {
+            listener.Assigned(context, task, agency);
+        }
+        return task;
+    }
+
+    private static DateTimeOffset? DueAt(ActivityContext context)
+    {
+        var node = context.RawProperty("due");
+        if (node is null)
+        {
+            return null;
+        }
+        if (!DueRule.TryParse(node, out var rule, out var error) || rule is null)
+        {
+            throw new InvalidOperationException($"The step's due rule is invalid: {error}");
+        }
+        var effective = context.ReadVariable("effectiveAt") is JsonValue v && v.TryGetValue<string>(out var text)
+            ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
+            : (DateTimeOffset?)null;
+        return rule.Resolve(context.Now, effective, context.Services.GetRequiredService<WorkingCalendar>());
+    }
+}

@@ -1,0 +1,59 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using PolicyFlow.Activities.Calendar;
+using PolicyFlow.Activities.Notifications;
+using PolicyFlow.Engine.Outbox;
+
+namespace PolicyFlow.Host.Mail;
+
+/// <summary>Mail for the host: options, templates, the outbox dispatcher with an SMTP or .eml sender, and its Hangfire job.</summary>
+public static class MailServiceCollectionExtensions
+{
+    public const string OutboxJobId = "outbox";
+
+    public static IServiceCollection AddPolicyFlowMail(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentRoot);
+        var section = configuration.GetSection(MailOptions.Section);
+        services.AddOptions<MailOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        // Read once here as well: the engine and template options are plain objects built at composition.
+        var mail = section.Get<MailOptions>() ?? new MailOptions();
+        services.AddPolicyFlowOutbox(o =>
+        {
+            o.DigestReminders = mail.DigestReminders;
+            o.DigestTimeZone = ChinaTime.Zone;
+        });
+        services.AddPolicyFlowNotifications(o =>
+        {
+            o.StudioBaseUrl = mail.StudioBaseUrl;
+            o.TemplatesPath = Path.Combine(contentRoot, mail.TemplatesPath);
+        });
+        services.AddSingleton<IMailSender>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<MailOptions>>();
+            var clock = sp.GetRequiredService<TimeProvider>();
+            return options.Value.UsesSmtp
+                ? new SmtpMailSender(options, clock)
+                : new EmlFileMailSender(Path.Combine(contentRoot, options.Value.PickupPath), options, clock);
+        });
+        services.AddTransient<OutboxJob>();
+        return services;
+    }
+
+    /// <summary>Checks the administrators' templates, registers the outbox job every minute and starts one run at once.</summary>
+    public static void StartPolicyFlowMail(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var errors = services.GetRequiredService<NotificationRenderer>().ValidateOverrides();
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(MailOptions.Section, typeof(MailOptions),
+                [.. errors.Select(e => $"A mail template does not parse; fix or delete it: {e}")]);
+        }
+        services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<OutboxJob>(OutboxJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<OutboxJob>(job => job.RunAsync(CancellationToken.None));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Reflection;
+using Microsoft.Extensions.Options;
+using PolicyFlow.Activities.Publishing;
+using PolicyFlow.Engine.Definitions;
+
+namespace PolicyFlow.Host.Seed;
+
+/// <summary>
+/// At start: publishes the shared city and county definitions, imports the seed policy and launches its measures.
+/// Every step is idempotent, so a restart or a second host changes nothing.
+/// </summary>
+internal sealed class SeedLoader(DefinitionService definitions, PolicyPublisher publisher, PolicyLauncher launcher,
+    IOptions<SeedOptions> options, ILogger<SeedLoader> logger)
+{
+    public const string SeedResource = "PolicyFlow.Seed.zhejiang-2024-151.txt";
+
+    public static string SeedText()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(SeedResource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Loads the seed; a second host loading at the same moment makes the first attempt conflict, and the retry finds its work done.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await LoadOnceAsync(cancellationToken);
+                return;
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException ex) when (attempt < 5)
+            {
+                logger.LogInformation(ex, "Seed load conflicted with another host; trying again");
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private async Task LoadOnceAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in WorkflowTemplates.Shared)
+        {
+            await definitions.SaveAndPublishAsync(WorkflowTemplates.Read(name), "seed", cancellationToken);
+        }
+        if (!options.Value.ImportPolicy)
+        {
+            return;
+        }
+        var policy = await publisher.PublishAsync(new ImportRequest(SeedText()), "seed", cancellationToken);
+        logger.LogInformation("Seed policy {Id} {Number} loaded with {Count} measures", policy.Id, policy.DocumentNumber, policy.Measures.Count);
+        if (options.Value.LaunchPolicy)
+        {
+            await launcher.LaunchAsync(policy.Id, "seed", cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+// The PolicyFlow workflow designer: AntV X6 behind a small API Blazor calls (load, getJson, highlight, addNode,
+// updateNode, removeSelected, fit). The graph lives here; Blazor never re-renders per node, which keeps 300-node
+// flowcharts fast, and X6's virtual rendering draws only what is in view.
+import {
+  registerShape, outcomesOf, portItems, layout, edgeMetadata, edgeStyle, outcomeOf, titleOf, subtitleOf,
+  STATE_STYLE, DEFAULT_STYLE, NODE_W, NODE_H,
+} from './designer-graph.js';
+
+let x6Loading;
+const designers = new Map();
+
+function ensureX6() {
+  if (window.X6) return Promise.resolve(window.X6);
+  x6Loading ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/lib/x6/x6.min.js';
+    script.onload = () => resolve(window.X6);
+    script.onerror = () => reject(new Error('x6.min.js failed to load'));
+    document.head.appendChild(script);
+  });
+  return x6Loading;
+}
+
+export async function load(elementId, definitionJson, descriptorsJson, options, dotnet) {
+  const X6 = await ensureX6();
+  registerShape(X6);
+  dispose(elementId);
+  const container = document.getElementById(elementId);
+  const definition = JSON.parse(definitionJson || '{}');
+  const descriptors = Object.fromEntries(JSON.parse(descriptorsJson || '[]').map((d) => [d.type, d]));
+  const readonly = !!options?.readonly;
+  const labels = options?.labels ?? {};
+  const state = { X6, container, definition, descriptors, labels, readonly, dotnet, selected: null, counter: 0 };
+  state.graph = new X6.Graph({
+    container,
+    autoResize: true,
+    grid: { size: 10, visible: true },
+    background: { color: '#fbfcfd' },
+    panning: { enabled: true },
+    mousewheel: { enabled: true, modifiers: ['ctrl', 'meta'], minScale: 0.2, maxScale: 2 },
+    virtual: true,
+    interacting: readonly ? false : { nodeMovable: true, edgeMovable: false, edgeLabelMovable: false },
+    connecting: {
+      snap: { radius: 24 }, allowBlank: false, allowLoop: false, allowNode: false, allowEdge: false, allowPort: true,
+      highlight: true,
+      createEdge: () => new X6.Shape.Edge(edgeStyle()),
+      validateMagnet: ({ magnet }) => !readonly && magnet.getAttribute('port-group') === 'out',
+      validateConnection: ({ targetMagnet, targetView, sourceView }) =>
+        !!targetMagnet && targetMagnet.getAttribute('port-group') === 'in' && targetView !== sourceView,
+    },
+  });
+  designers.set(elementId, state);
+  render(state);
+  wire(state);
+  state.graph.zoomToFit({ padding: 24, maxScale: 1 });
+  container.setAttribute('data-loaded', 'true');
+  return state.graph.getNodes().length;
+}
+
+function render(state) {
+  const { definition, descriptors } = state;
+  const activities = definition.activities ?? [];
+  const connections = definition.connections ?? [];
+  const used = new Map();
+  for (const c of connections) (used.get(c.from) ?? used.set(c.from, []).get(c.from)).push(c.outcome);
+  const auto = activities.some((a) => !a.position) ? layout(activities, connections) : new Map();
+  const types = new Map(activities.map((a) => [a.id, a.type]));
+  const nodes = activities.map((a) => nodeMetadata(state, a.id, { type: a.type, name: a.name, properties: a.properties ?? {} },
+    a.position ?? auto.get(a.id), used.get(a.id)));
+  const edges = connections.filter((c) => types.has(c.from) && types.has(c.to))
+    .map((c) => edgeMetadata(c.from, c.outcome, c.to, types.get(c.to) !== 'Start'));
+  // One model reset instead of 300 adds: a single batch, one render pass.
+  state.graph.fromJSON({ nodes, edges });
+}
+
+function nodeMetadata(state, id, data, position, used) {
+  const descriptor = state.descriptors[data.type];
+  const label = state.labels[data.type];
+  return {
+    id, shape: 'pf-activity', x: position?.x ?? 40, y: position?.y ?? 40, data,
+    attrs: { title: { text: titleOf(id, data, label) }, sub: { text: subtitleOf(id, data, label) } },
+    ports: { items: portItems(data, outcomesOf(data, descriptor, used)) },
+  };
+}
+
+function wire(state) {
+  const { graph } = state;
+  graph.on('node:click', ({ node }) => select(state, node));
+  graph.on('edge:click', ({ edge }) => select(state, edge));
+  graph.on('blank:click', () => select(state, null));
+  graph.on('edge:connected', ({ edge, isNew }) => { if (isNew) nameNewBranch(state, edge); });
+  state.container.tabIndex = 0;
+  state.onKey = (e) => {
+    if ((e.key === 'Delete' || e.key === 'Backspace') && e.target === state.container) { removeSelected(state.container.id); e.preventDefault(); }
+  };
+  state.container.addEventListener('keydown', state.onKey);
+  state.onDragOver = (e) => { if (!state.readonly) e.preventDefault(); };
+  state.onDrop = (e) => {
+    const type = e.dataTransfer?.getData('text/x-pf-activity');
+    if (!type || state.readonly) return;
+    e.preventDefault();
+    const p = graph.clientToLocal(e.clientX, e.clientY);
+    addAt(state, type, p.x - NODE_W / 2, p.y - NODE_H / 2);
+  };
+  state.container.addEventListener('dragover', state.onDragOver);
+  state.container.addEventListener('drop', state.onDrop);
+}
+
+// A Fork's branches are named by the flowchart: a connection from its '+' port gets the next free name.
+function nameNewBranch(state, edge) {
+  if (edge.getSourcePortId() !== 'out:+') return;
+  const node = edge.getSourceNode();
+  const taken = new Set(node.getPorts().map((p) => outcomeOf(p.id)));
+  let n = 1;
+  while (taken.has(`B${n}`)) n++;
+  const name = `B${n}`;
+  node.removePort('out:+');
+  node.addPort({ id: `out:${name}`, group: 'out', attrs: { text: { text: name } } });
+  node.addPort({ id: 'out:+', group: 'out', attrs: { text: { text: '+' } } });
+  edge.setSource({ cell: node.id, port: `out:${name}` });
+}
+
+function select(state, cell) {
+  const previous = state.selected;
+  if (previous && state.graph.hasCell(previous)) {
+    if (previous.isNode()) previous.attr('body/strokeWidth', 1.5); else previous.attr('line/stroke', '#7a8ca3');
+  }
+  state.selected = cell;
+  if (cell?.isNode()) cell.attr('body/strokeWidth', 3);
+  if (cell?.isEdge()) cell.attr('line/stroke', '#1f5fa8');
+  const payload = cell?.isNode() ? JSON.stringify({ id: cell.id, ...cell.getData() }) : null;
+  state.dotnet?.invokeMethodAsync('OnSelected', payload);
+}
+
+function addAt(state, type, x, y) {
+  const descriptor = state.descriptors[type];
+  const prefix = type.replace(/[^A-Za-z]/g, '').toLowerCase() || 'activity';
+  let id;
+  do { id = `${prefix}${++state.counter}`; } while (state.graph.hasCell(id));
+  const properties = {};
+  for (const p of descriptor?.properties ?? []) {
+    if (!p.required) continue;
+    const initial = { String: '', StringList: [], Integer: 0, Number: 0, Boolean: false }[p.type];
+    if (initial !== undefined) properties[p.name] = initial;
+  }
+  const node = state.graph.addNode(nodeMetadata(state, id, { type, properties }, { x, y }, []));
+  select(state, node);
+  return id;
+}
+
+// Clicking a palette item drops the node at the first free spot in view, so it never hides another node.
+export function addNode(elementId, type) {
+  const state = designers.get(elementId);
+  const { graph } = state;
+  const rect = state.container.getBoundingClientRect();
+  const center = graph.clientToLocal(rect.left + rect.width / 2, rect.top + rect.height / 2);
+  const content = graph.getContentBBox();
+  const candidates = [];
+  for (let row = 0; row < 4; row++) for (let col = -3; col <= 3; col++) candidates.push({ x: center.x - NODE_W / 2 + col * (NODE_W + 30), y: center.y - NODE_H / 2 + row * (NODE_H + 40) });
+  candidates.push({ x: content.x + content.width + 60, y: content.y });
+  const visible = graph.clientToLocal({ x: rect.left, y: rect.top, width: rect.width, height: rect.height });
+  const spot = candidates.find((c, i) => i === candidates.length - 1 || (visible.containsRect({ ...c, width: NODE_W, height: NODE_H })
+    && graph.getNodesInArea(c.x - 20, c.y - 30, NODE_W + 40, NODE_H + 60).length === 0));
+  const id = addAt(state, type, spot.x, spot.y);
+  if (!visible.containsRect({ ...spot, width: NODE_W, height: NODE_H })) graph.centerCell(graph.getCellById(id));
+  return id;
+}
+
+export function updateNode(elementId, nodeId, name, propertiesJson) {
+  const state = designers.get(elementId);
+  const node = state.graph.getCellById(nodeId);
+  if (!node) return;
+  const data = { ...node.getData(), name: name || undefined, properties: JSON.parse(propertiesJson || '{}') };
+  node.setData(data, { overwrite: true });
+  const used = state.graph.getConnectedEdges(node, { outgoing: true }).map((e) => outcomeOf(e.getSourcePortId()));
+  const wanted = portItems(data, outcomesOf(data, state.descriptors[data.type], used));
+  const wantedIds = new Set(wanted.map((p) => p.id));
+  state.graph.batchUpdate(() => {
+    for (const p of node.getPorts()) if (!wantedIds.has(p.id)) node.removePort(p.id);
+    for (const p of wanted) if (!node.hasPort(p.id)) node.addPort(p);
+    node.attr('title/text', titleOf(nodeId, data, state.labels[data.type]));
+  });
+}
+
+export function removeSelected(elementId) {
+  const state = designers.get(elementId);
+  if (!state?.selected || state.readonly) return;
+  state.graph.removeCell(state.selected);
+  state.selected = null;
+  state.dotnet?.invokeMethodAsync('OnSelected', null);
+}
+
+export function getJson(elementId) {
+  const { graph, definition } = designers.get(elementId);
+  const activities = graph.getNodes().map((n) => {
+    const d = n.getData();
+    const p = n.getPosition();
+    return { id: n.id, type: d.type, ...(d.name ? { name: d.name } : {}), properties: d.properties ?? {}, position: { x: Math.round(p.x), y: Math.round(p.y) } };
+  });
+  const connections = graph.getEdges().map((e) => ({ from: e.getSourceCellId(), outcome: outcomeOf(e.getSourcePortId()), to: e.getTargetCellId() }));
+  const { activities: _a, connections: _c, ...rest } = definition;
+  return JSON.stringify({ ...rest, activities, connections }, null, 2);
+}
+
+// Colours each activity by its state in a running instance; one batch, so a large graph repaints once.
+export function highlight(elementId, statesJson) {
+  const { graph } = designers.get(elementId);
+  const states = JSON.parse(statesJson || '{}');
+  graph.batchUpdate(() => {
+    for (const node of graph.getNodes()) {
+      const style = STATE_STYLE[states[node.id]] ?? DEFAULT_STYLE;
+      node.setAttrs({ body: { fill: style.fill, stroke: style.stroke } });
+      node.prop('data/state', states[node.id] ?? 'Idle', { silent: true });
+    }
+  });
+}
+
+export function fit(elementId) {
+  designers.get(elementId)?.graph.zoomToFit({ padding: 24, maxScale: 1 });
+}
+
+// Palette items carry data-pf-activity; dragging one hands its type to the canvas's drop handler.
+document.addEventListener('dragstart', (e) => {
+  const item = e.target?.closest?.('[data-pf-activity]');
+  if (item) e.dataTransfer?.setData('text/x-pf-activity', item.dataset.pfActivity);
+});
+
+export function dispose(elementId) {
+  const state = designers.get(elementId);
+  if (!state) return;
+  state.container.removeEventListener('keydown', state.onKey);
+  state.container.removeEventListener('dragover', state.onDragOver);
+  state.container.removeEventListener('drop', state.onDrop);
+  state.graph.dispose();
+  designers.delete(elementId);
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PolicyFlow.Engine.Outbox;
+using PolicyFlow.Host.Mail;
+
+namespace PolicyFlow.Host.Tests.Mail;
+
+/// <summary>Mail settings are checked when the host starts, and choose how mail leaves.</summary>
+public sealed class MailOptionsTests
+{
+    [Theory]
+    [InlineData("Mail:StudioBaseUrl", "studio.zj.gov.cn", "Mail:StudioBaseUrl must be the Studio's absolute http(s) address")]
+    [InlineData("Mail:SmtpUser", "policyflow", "Mail:SmtpPassword is required when Mail:SmtpUser is set.")]
+    [InlineData("Mail:SmtpPort", "70000", "SmtpPort")]
+    [InlineData("Mail:FromAddress", "not an address", "FromAddress")]
+    public void BadSetting_FailsValidationWithAMessageSayingWhatToFix(string key, string value, string expected)
+    {
+        using var services = Services(new() { ["Mail:SmtpHost"] = "smtp.zj.gov.cn", [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<MailOptions>>().Value);
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void NoSmtpHost_SendsToEmlFiles_AndAnSmtpHostSendsThroughSmtp()
+    {
+        using var files = Services([]);
+        using var smtp = Services(new() { ["Mail:SmtpHost"] = "smtp.zj.gov.cn", ["Mail:SmtpPort"] = "587", ["Mail:SmtpSecurity"] = "StartTls" });
+
+        var eml = Assert.IsType<EmlFileMailSender>(files.GetRequiredService<IMailSender>());
+        Assert.Equal(Path.Combine("/srv/policyflow", "data", "mail"), eml.Folder);
+        Assert.IsType<SmtpMailSender>(smtp.GetRequiredService<IMailSender>());
+        Assert.True(files.GetRequiredService<OutboxOptions>().DigestReminders);
+    }
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddPolicyFlowMail(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "/srv/policyflow");
+        return services.BuildServiceProvider();
+    }
+}

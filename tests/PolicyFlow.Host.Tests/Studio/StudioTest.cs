@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+using PolicyFlow.Testing;
+
+namespace PolicyFlow.Host.Tests.Studio;
+
+/// <summary>A fresh browser context per test (so the culture cookie of one never leaks into another) and screenshots.</summary>
+public abstract class StudioTest(StudioHost host) : IAsyncLifetime
+{
+    protected StudioHost Host { get; } = host;
+    protected IPage Page { get; private set; } = null!;
+    private IBrowserContext? _context;
+
+    public async Task InitializeAsync()
+    {
+        _context = await Host.Browser.NewContextAsync(new()
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            ViewportSize = new() { Width = 1440, Height = 900 },
+            Locale = "en-US", // the Studio must still default to Chinese: it ignores Accept-Language
+        });
+        _context.SetDefaultTimeout(20_000);
+        Page = await _context.NewPageAsync();
+        // Script errors go to a log beside the screenshots: a canvas that never draws says why there.
+        Page.Console += (_, m) => { if (m.Type == "error") Remember($"console: {m.Text}"); };
+        Page.PageError += (_, e) => Remember($"page error: {e}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+    }
+
+    /// <summary>Opens a Studio page and waits until its Blazor circuit is live (buttons work from then on).</summary>
+    protected async Task OpenAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await Page.Locator("[data-interactive=true]").WaitForAsync();
+    }
+
+    private void Remember(string line)
+    {
+        var path = RepositoryRoot.Combine("artifacts", "screenshots", "studio-browser-errors.log");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        lock (typeof(StudioTest))
+        {
+            File.AppendAllText(path, $"{GetType().Name} {Page.Url}: {line}{Environment.NewLine}");
+        }
+    }
+
+    protected async Task ScreenshotAsync(string name)
+    {
+        var path = RepositoryRoot.Combine("artifacts", "screenshots", $"studio-{name}.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+    }
+
+    protected Task<IReadOnlyList<string>> HeadersAsync(string table) =>
+        Page.Locator($"[data-testid={table}] thead th").AllInnerTextsAsync();
+}
