@@ -4,6 +4,9 @@ using PolicyFlow.Activities.Directories;
 using PolicyFlow.Activities.Steps;
 using PolicyFlow.Engine;
 using PolicyFlow.Engine.Activities;
+using PolicyFlow.Engine.Outbox;
+using PolicyFlow.Engine.Timers;
+using PolicyFlow.Activities.Notifications;
 
 namespace PolicyFlow.Activities;
 
@@ -16,9 +19,18 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton(_ => RegionDirectory.LoadEmbedded());
         services.AddSingleton(sp => AgencyCatalog.Build(sp.GetRequiredService<RegionDirectory>()));
         services.AddSingleton(_ => WorkingCalendar.LoadEmbeddedAnd(calendarDirectory));
+        services.AddPolicyFlowOutbox();
+        services.AddPolicyFlowNotifications();
+        services.AddSingleton<Notices.Recipients>();
+        services.AddSingleton<Notices.NoticeOptions>();
+        services.AddSingleton<ITaskListener, Notices.AssignmentNotice>();
+        foreach (var kind in new[] { "Reminder", "Overdue", "Escalation" })
+        {
+            services.AddSingleton<ITimerHandler>(sp => ActivatorUtilities.CreateInstance<Notices.DeadlineNoticeHandler>(sp, kind));
+        }
         services.AddSingleton<Publishing.PolicyPublisher>();
         services.AddSingleton<Publishing.PolicyLauncher>();
-        foreach (var activity in new IActivity[] { new AssignTask(), new ForEachAgency(), new Cascade() })
+        foreach (var activity in new IActivity[] { new AssignTask(), new ForEachAgency(), new Cascade(), new Notices.Notify() })
         {
             services.AddSingleton(activity);
         }

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Hangfire;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Activities;
+using PolicyFlow.Activities.Notices;
 using PolicyFlow.Engine.Persistence;
 using PolicyFlow.Host.Endpoints.Agencies;
 using PolicyFlow.Host.Endpoints.Outbox;
@@ -34,6 +35,7 @@ public static class PolicyFlowHost
         services.AddSingleton<IEngineDbFactory>(storage);
         services.AddScoped<PolicyFlowDbContext>(_ => storage.Create());
         services.AddPolicyFlowActivities(Path.Combine(builder.Environment.ContentRootPath, "data", "calendar"));
+        services.AddSingleton(builder.Configuration.GetSection(NoticeOptions.Section).Get<NoticeOptions>() ?? new NoticeOptions());
         services.AddOptions<SeedOptions>().Bind(builder.Configuration.GetSection(SeedOptions.Section));
         services.AddSingleton<SeedLoader>();
         services.AddScoped<AgencyDirectoryView>();

@@ -1,3 +1,4 @@
+using PolicyFlow.Activities.Notices;
 using PolicyFlow.Engine.Activities;
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Runtime;
@@ -19,6 +20,7 @@ internal sealed class AssignTask : IActivity
             new PropertyDescriptor("assignee", PropertyType.String, true, "agency id, e.g. jx-330000 or {{kind}}-{{region}}"),
             new PropertyDescriptor("outcomes", PropertyType.StringList, Description: "default [\"Done\"]; a review uses [\"Accept\",\"Return\"]"),
             new PropertyDescriptor("resultVariable", PropertyType.String),
+            new PropertyDescriptor("reviewOf", PropertyType.Any, Description: "agencies told when this review accepts or returns, e.g. {\"var\":\"coAgencies\"}"),
             .. StepProperties.Common,
         ],
     };
@@ -42,6 +44,7 @@ internal sealed class AssignTask : IActivity
                 ["outcome"] = stimulus.Outcome, ["data"] = stimulus.Data?.DeepClone(), ["by"] = stimulus.Actor,
             });
         }
+        ReviewNotices.Send(context, stimulus);
         return ValueTask.FromResult(ActivityResult.Done(stimulus.Outcome));
     }
 

@@ -19,7 +19,6 @@ public static class StudioExtensions
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
             o.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
-        services.Configure<Microsoft.AspNetCore.Builder.ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = _ => false); // TEMPDEBUG
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {

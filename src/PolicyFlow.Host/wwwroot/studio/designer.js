@@ -114,10 +114,11 @@ function nameNewBranch(state, edge) {
   let n = 1;
   while (taken.has(`B${n}`)) n++;
   const name = `B${n}`;
-  node.removePort('out:+');
+  // Move the edge first: removing a port removes the edges attached to it. '+' is re-added to stay last.
   node.addPort({ id: `out:${name}`, group: 'out', attrs: { text: { text: name } } });
-  node.addPort({ id: 'out:+', group: 'out', attrs: { text: { text: '+' } } });
   edge.setSource({ cell: node.id, port: `out:${name}` });
+  node.removePort('out:+');
+  node.addPort({ id: 'out:+', group: 'out', attrs: { text: { text: '+' } } });
 }
 
 function select(state, cell) {

@@ -1,0 +1,19 @@
+using PolicyFlow.Activities.Directories;
+using PolicyFlow.Activities.Notifications;
+using PolicyFlow.Activities.Steps;
+using PolicyFlow.Engine.Activities;
+using PolicyFlow.Engine.Tasks;
+
+namespace PolicyFlow.Activities.Notices;
+
+/// <summary>Tells the assignee agency of a new task, in the transaction that creates it.</summary>
+internal sealed class AssignmentNotice(NotificationWriter writer, Recipients recipients) : ITaskListener
+{
+    public void Assigned(ActivityContext context, WorkTask task, Agency agency)
+    {
+        if (recipients.Of(context.Db, agency.Id) is { } to)
+        {
+            writer.Enqueue(context, NotificationKind.TaskAssigned, to, TaskNotices.Model(task, context.Now), $"assigned:{task.Id}");
+        }
+    }
+}
