@@ -9,7 +9,7 @@ using PolicyFlow.Engine.Runtime;
 namespace PolicyFlow.Host.Errors;
 
 /// <summary>Turns refusals into ProblemDetails a person can act on; anything else is a 500 without internals.</summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -29,6 +29,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             JsonException e => (400, "JSON 无效 Invalid JSON", e.Message, null),
             _ => (500, "服务器错误 Server error", "An unexpected error occurred; it has been logged.", null),
         };
+        if (status == 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
         httpContext.Response.StatusCode = status;
         var details = new ProblemDetails { Status = status, Title = title, Detail = detail };
         foreach (var (key, value) in extensions ?? [])
