@@ -28,6 +28,7 @@ public static class ActivitiesServiceCollectionExtensions
         {
             services.AddSingleton<ITimerHandler>(sp => ActivatorUtilities.CreateInstance<Notices.DeadlineNoticeHandler>(sp, kind));
         }
+        services.AddSingleton<Extensions.ExtensionService>();
         services.AddSingleton<Publishing.PolicyPublisher>();
         services.AddSingleton<Publishing.PolicyLauncher>();
         foreach (var activity in new IActivity[] { new AssignTask(), new ForEachAgency(), new Cascade(), new Notices.Notify() })

@@ -11,6 +11,7 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
     public DbSet<PolicyRecord> Policies => Set<PolicyRecord>();
     public DbSet<MeasureRecord> Measures => Set<MeasureRecord>();
     public DbSet<AgencyContact> AgencyContacts => Set<AgencyContact>();
+    public DbSet<Extensions.ExtensionRequest> Extensions => Set<Extensions.ExtensionRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +35,15 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             e.Property(x => x.Title).HasMaxLength(500);
             e.Property(x => x.LeadAgencyId).HasMaxLength(100);
             e.Property(x => x.DefinitionId).HasMaxLength(100);
+        });
+        modelBuilder.Entity<Extensions.ExtensionRequest>(e =>
+        {
+            e.ToTable("pf_extensions");
+            e.Property(x => x.RequestedBy).HasMaxLength(200);
+            e.Property(x => x.DecidedBy).HasMaxLength(200);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.DecisionComment).HasMaxLength(2000);
+            e.HasIndex(x => x.TaskId);
         });
         modelBuilder.Entity<AgencyContact>(e =>
         {

@@ -33,12 +33,13 @@ internal static class AgencyTasks
             ["policyId"] = context.ReadVariable("policyId")?.DeepClone(),
             ["measureNo"] = context.ReadVariable("measureNo")?.DeepClone(),
             ["measureTitle"] = context.ReadVariable("measureTitle")?.DeepClone(),
+            // Kept so that an approved extension can plan the notices again with the same settings.
+            ["notices"] = context.RawProperty("notices")?.DeepClone(),
         };
         var task = context.CreateTask(context.GetString("title")!, agency.Id, outcomes, dueAt, context.GetString("instructions"), data);
         if (dueAt is { } due)
         {
-            var plan = NoticePlan.TryParse(context.RawProperty("notices"), out var parsed, out _) && parsed is not null ? parsed : NoticePlan.Default;
-            foreach (var notice in plan.Plan(context.Now, due, due + NoticeHorizon))
+            foreach (var notice in PlanNotices(context.RawProperty("notices"), context.Now, due))
             {
                 context.CreateTimer(notice.Kind.ToString(), notice.DueAt, resumesBookmark: false, task.Id,
                     new JsonObject { ["sequence"] = notice.Sequence });
@@ -49,6 +50,13 @@ internal static class AgencyTasks
             listener.Assigned(context, task, agency);
         }
         return task;
+    }
+
+    /// <summary>The reminders, overdue notices and escalation of a task due at <paramref name="dueAt"/>, from now on.</summary>
+    public static IReadOnlyList<PlannedNotice> PlanNotices(JsonNode? settings, DateTimeOffset now, DateTimeOffset dueAt)
+    {
+        var plan = NoticePlan.TryParse(settings, out var parsed, out _) && parsed is not null ? parsed : NoticePlan.Default;
+        return plan.Plan(now, dueAt, dueAt + NoticeHorizon);
     }
 
     private static DateTimeOffset? DueAt(ActivityContext context)

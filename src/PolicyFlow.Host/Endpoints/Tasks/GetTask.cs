@@ -6,7 +6,7 @@ namespace PolicyFlow.Host.Endpoints.Tasks;
 
 internal static class GetTask
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}", async (Guid id, PolicyFlowDbContext db, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}", async (Guid id, PolicyFlowDbContext db, TimeProvider clock, CancellationToken ct) =>
         TaskView.From(await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct)
-            ?? throw EngineException.NotFound($"Task {id} does not exist.")));
+            ?? throw EngineException.NotFound($"Task {id} does not exist."), clock.GetUtcNow()));
 }

@@ -38,5 +38,5 @@ internal static class TaskActions
         });
     }
 
-    private static object Result(TaskActionResult result) => new { changed = result.WasChanged, task = TaskView.From(result.Task) };
+    private static object Result(TaskActionResult result) => new { changed = result.WasChanged, task = TaskView.From(result.Task, result.Task.CompletedAt ?? result.Task.CreatedAt) };
 }

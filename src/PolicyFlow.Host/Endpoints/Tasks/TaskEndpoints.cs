@@ -9,5 +9,6 @@ internal static class TaskEndpoints
         Inbox.Map(group);
         GetTask.Map(group);
         TaskActions.Map(group);
+        TaskDeadlines.Map(group);
     }
 }

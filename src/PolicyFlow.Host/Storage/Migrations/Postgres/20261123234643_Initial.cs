@@ -67,6 +67,28 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "pf_extensions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CurrentDueAt = table.Column<long>(type: "bigint", nullable: false),
+                    RequestedDueAt = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<long>(type: "bigint", nullable: true),
+                    DecisionComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pf_extensions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "pf_instances",
                 columns: table => new
                 {
@@ -249,6 +271,11 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                 columns: new[] { "Kind", "Key" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_pf_extensions_TaskId",
+                table: "pf_extensions",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_pf_instances_CorrelationId",
                 table: "pf_instances",
                 column: "CorrelationId");
@@ -326,6 +353,9 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "pf_definitions");
+
+            migrationBuilder.DropTable(
+                name: "pf_extensions");
 
             migrationBuilder.DropTable(
                 name: "pf_instances");

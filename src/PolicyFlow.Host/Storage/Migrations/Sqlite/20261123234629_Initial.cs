@@ -66,6 +66,28 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "pf_extensions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CurrentDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pf_extensions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "pf_instances",
                 columns: table => new
                 {
@@ -248,6 +270,11 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                 columns: new[] { "Kind", "Key" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_pf_extensions_TaskId",
+                table: "pf_extensions",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_pf_instances_CorrelationId",
                 table: "pf_instances",
                 column: "CorrelationId");
@@ -325,6 +352,9 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "pf_definitions");
+
+            migrationBuilder.DropTable(
+                name: "pf_extensions");
 
             migrationBuilder.DropTable(
                 name: "pf_instances");

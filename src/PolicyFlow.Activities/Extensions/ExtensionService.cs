@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PolicyFlow.Activities.Notices;
+using PolicyFlow.Activities.Notifications;
+using PolicyFlow.Activities.Persistence;
+using PolicyFlow.Activities.Steps;
+using PolicyFlow.Engine.Journal;
+using PolicyFlow.Engine.Runtime;
+using PolicyFlow.Engine.Tasks;
+using PolicyFlow.Engine.Timers;
+
+namespace PolicyFlow.Activities.Extensions;
+
+/// <summary>
+/// Extension requests (延期): asked by the assignee before the due date, decided by the lead agency. An approval moves
+/// the due date and plans the task's notices again; the journal records both.
+/// </summary>
+public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter writer, Recipients recipients)
+{
+    public const string Requested = "ExtensionRequested";
+    public const string Decided = "ExtensionDecided";
+
+    public Task<ExtensionRequest> RequestAsync(Guid taskId, DateTimeOffset newDueAt, string reason, string actor, CancellationToken cancellationToken = default) =>
+        engine.InTransactionAsync(actor, async work =>
+        {
+            var db = (PolicyFlowDbContext)work.Db;
+            var task = await db.Tasks.FindAsync([taskId], cancellationToken) ?? throw EngineException.NotFound($"Task {taskId} does not exist.");
+            if (!task.IsOpen)
+            {
+                throw EngineException.Conflict($"任务已{task.Status}，不能申请延期。 Task {taskId} is {task.Status}; only an open task can be extended.");
+            }
+            if (task.DueAt is not { } due)
+            {
+                throw EngineException.Invalid($"任务没有办理期限。 Task {taskId} has no due date to extend.");
+            }
+            if (work.Now >= due)
+            {
+                throw EngineException.Invalid(string.Create(CultureInfo.InvariantCulture,
+                    $"已超过办理期限（{due:yyyy-MM-dd HH:mm} UTC），不能再申请延期。 The due date {due:O} has passed; an extension must be asked before it."));
+            }
+            if (newDueAt <= due)
+            {
+                throw EngineException.Invalid("申请的新期限须晚于当前期限。 The requested due date must be later than the current one.");
+            }
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                throw EngineException.Invalid("请说明延期理由。 An extension request needs a reason.");
+            }
+            if (await db.Extensions.AnyAsync(e => e.TaskId == taskId && e.Status == ExtensionStatus.Pending, cancellationToken))
+            {
+                throw EngineException.Conflict("该任务已有待审批的延期申请。 This task already has a pending extension request.");
+            }
+            var request = new ExtensionRequest
+            {
+                Id = Guid.NewGuid(), TaskId = taskId, InstanceId = task.InstanceId, RequestedBy = actor, RequestedAt = work.Now,
+                Reason = reason.Trim(), CurrentDueAt = due, RequestedDueAt = newDueAt, Status = ExtensionStatus.Pending,
+            };
+            db.Extensions.Add(request);
+            work.Journal(task.InstanceId, Requested, task.ActivityId, new { request = request.Id, from = due, to = newDueAt, reason }, task.Id);
+            return request;
+        }, cancellationToken);
+
+    public Task<ExtensionRequest> DecideAsync(Guid requestId, bool approve, string? comment, string actor, CancellationToken cancellationToken = default) =>
+        engine.InTransactionAsync(actor, async work =>
+        {
+            var db = (PolicyFlowDbContext)work.Db;
+            var request = await db.Extensions.FindAsync([requestId], cancellationToken)
+                ?? throw EngineException.NotFound($"Extension request {requestId} does not exist.");
+            if (request.Status != ExtensionStatus.Pending)
+            {
+                throw EngineException.Conflict($"延期申请已{request.Status}。 Extension request {requestId} is already {request.Status}.");
+            }
+            var task = await db.Tasks.FindAsync([request.TaskId], cancellationToken) ?? throw EngineException.NotFound($"Task {request.TaskId} does not exist.");
+            request.Status = approve && task.IsOpen ? ExtensionStatus.Approved : ExtensionStatus.Rejected;
+            request.DecidedBy = actor;
+            request.DecidedAt = work.Now;
+            request.DecisionComment = comment;
+            work.Journal(task.InstanceId, Decided, task.ActivityId, new { request = request.Id, status = request.Status.ToString(), comment }, task.Id);
+            if (request.Status == ExtensionStatus.Approved)
+            {
+                await MoveDueAsync(work, task, request.RequestedDueAt, cancellationToken);
+            }
+            if (recipients.Of(work.Db, task.Assignee) is { } to)
+            {
+                writer.Enqueue(work, NotificationKind.ExtensionDecided, to, TaskNotices.Model(task, work.Now, comment) with
+                {
+                    Approved = request.Status == ExtensionStatus.Approved,
+                    NewDueAt = request.Status == ExtensionStatus.Approved ? request.RequestedDueAt : null,
+                }, $"extension:{request.Id}");
+            }
+            return request;
+        }, cancellationToken);
+
+    /// <summary>Moves the due date: pending notices are cancelled and planned again from now against the new date.</summary>
+    private static async Task MoveDueAsync(UnitOfWork work, WorkTask task, DateTimeOffset newDueAt, CancellationToken cancellationToken)
+    {
+        var from = task.DueAt;
+        task.DueAt = newDueAt;
+        task.Revision++;
+        var taskId = task.Id;
+        await work.Db.Timers.Where(t => t.TaskId == taskId && t.Status == TimerStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), cancellationToken);
+        var settings = (JsonNode.Parse(task.DataJson) as JsonObject)?["notices"];
+        foreach (var notice in AgencyTasks.PlanNotices(settings, work.Now, newDueAt))
+        {
+            work.Db.Timers.Add(new WorkflowTimer
+            {
+                Id = Guid.NewGuid(), InstanceId = task.InstanceId, TaskId = taskId, Kind = notice.Kind.ToString(), DueAt = notice.DueAt,
+                Status = TimerStatus.Pending, CreatedAt = work.Now, PayloadJson = new JsonObject { ["sequence"] = notice.Sequence }.ToJsonString(),
+            });
+        }
+        work.Journal(task.InstanceId, JournalKinds.TaskDueChanged, task.ActivityId, new { from, to = newDueAt }, taskId);
+    }
+}

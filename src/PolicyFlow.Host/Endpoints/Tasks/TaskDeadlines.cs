@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PolicyFlow.Activities.Deadlines;
+using PolicyFlow.Activities.Extensions;
+using PolicyFlow.Activities.Persistence;
+using PolicyFlow.Engine.Runtime;
+
+namespace PolicyFlow.Host.Endpoints.Tasks;
+
+/// <summary>A task's pending and fired timers, and its extension requests (延期): ask, list, decide.</summary>
+internal static class TaskDeadlines
+{
+    internal sealed record ExtensionAsk(DateTimeOffset? NewDueAt, DateOnly? NewDueDate, string Reason);
+    internal sealed record ExtensionDecision(bool Approve, string? Comment);
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/{id:guid}/timers", async (Guid id, PolicyFlowDbContext db, CancellationToken ct) =>
+        {
+            if (!await db.Tasks.AnyAsync(t => t.Id == id, ct))
+            {
+                throw EngineException.NotFound($"Task {id} does not exist.");
+            }
+            return await db.Timers.AsNoTracking().Where(t => t.TaskId == id).OrderBy(t => t.DueAt)
+                .Select(t => new { t.Id, t.Kind, t.DueAt, Status = t.Status.ToString(), t.FiredAt, t.LatenessMs }).ToListAsync(ct);
+        });
+        group.MapGet("/{id:guid}/extensions", async (Guid id, PolicyFlowDbContext db, CancellationToken ct) =>
+            await db.Extensions.AsNoTracking().Where(e => e.TaskId == id).OrderBy(e => e.RequestedAt).ToListAsync(ct));
+        group.MapPost("/{id:guid}/extensions", async (Guid id, ExtensionAsk ask, ExtensionService extensions, HttpContext http, CancellationToken ct) =>
+        {
+            // A date means the whole day: the task becomes overdue at the next midnight in Asia/Shanghai.
+            var newDue = ask.NewDueAt ?? (ask.NewDueDate is { } day ? DueDay.ToDueAt(day)
+                : throw EngineException.Invalid("Give newDueDate (yyyy-MM-dd) or newDueAt."));
+            var request = await extensions.RequestAsync(id, newDue, ask.Reason ?? "", Actor.Of(http.User), ct);
+            return Results.Created(string.Create(CultureInfo.InvariantCulture, $"/api/tasks/{id}/extensions/{request.Id}"), request);
+        });
+        group.MapPost("/{id:guid}/extensions/{requestId:guid}/decision", async (Guid id, Guid requestId, ExtensionDecision decision,
+            ExtensionService extensions, PolicyFlowDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            if (!await db.Extensions.AnyAsync(e => e.Id == requestId && e.TaskId == id, ct))
+            {
+                throw EngineException.NotFound($"Task {id} has no extension request {requestId}.");
+            }
+            return await extensions.DecideAsync(requestId, decision.Approve, decision.Comment, Actor.Of(http.User), ct);
+        });
+    }
+}
