@@ -1,6 +1,7 @@
 using PolicyFlow.Bench;
 
 // Usage: dotnet run -c Release --project bench/PolicyFlow.Bench -- engine [--providers Sqlite,PostgreSql] [--runs 5] [--instances 500] [--concurrency 8]
+//        dotnet run -c Release --project bench/PolicyFlow.Bench -- timers [--providers …] [--runs 3] [--backlog 100000] [--rate 200] [--seconds 30]
 var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
 var providers = (options.GetValueOrDefault("providers") ?? "Sqlite,PostgreSql").Split(',');
 var runs = int.Parse(options.GetValueOrDefault("runs") ?? "5", System.Globalization.CultureInfo.InvariantCulture);
@@ -11,6 +12,12 @@ switch (args.FirstOrDefault())
         await EngineBench.RunAsync(providers, runs,
             int.Parse(options.GetValueOrDefault("instances") ?? "500", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(options.GetValueOrDefault("concurrency") ?? "8", System.Globalization.CultureInfo.InvariantCulture), command);
+        break;
+    case "timers":
+        await TimerBench.RunAsync(providers, runs,
+            int.Parse(options.GetValueOrDefault("backlog") ?? "100000", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(options.GetValueOrDefault("rate") ?? "200", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(options.GetValueOrDefault("seconds") ?? "30", System.Globalization.CultureInfo.InvariantCulture), command);
         break;
     default:
         Console.Error.WriteLine("usage: PolicyFlow.Bench engine|timers [--providers Sqlite,PostgreSql] [--runs N] …");

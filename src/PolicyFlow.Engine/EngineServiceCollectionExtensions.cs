@@ -15,6 +15,7 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddPolicyFlowEngine(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
         foreach (var activity in new IActivity[] { new Start(), new End(), new Fork(), new Join(), new Decision(), new SetVariable(), new WaitUntil(), new Delay(), new HumanTask(), new RunChildren() })
         {
             services.AddSingleton(activity);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Directories;
 using PolicyFlow.Activities.Notifications;
@@ -9,6 +10,9 @@ namespace PolicyFlow.Activities.Notices;
 /// <summary>Who an agency's mail goes to: the contact address an administrator set, else the directory's address.</summary>
 public sealed class Recipients(AgencyCatalog catalog)
 {
+    // The contacts table is small (one row per edited agency); each context reads it once, not once per message.
+    private readonly ConditionalWeakTable<EngineDbContext, Dictionary<string, AgencyContact>> _contacts = [];
+
     public Recipient? Of(EngineDbContext db, string agencyId)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -17,9 +21,10 @@ public sealed class Recipients(AgencyCatalog catalog)
         {
             return null;
         }
-        var contact = db is PolicyFlowDbContext policyDb
-            ? policyDb.AgencyContacts.AsNoTracking().FirstOrDefault(c => c.AgencyId == agencyId)
-            : null;
+        var contacts = _contacts.GetValue(db, d => d is PolicyFlowDbContext policyDb
+            ? policyDb.AgencyContacts.AsNoTracking().ToDictionary(c => c.AgencyId)
+            : []);
+        var contact = contacts.GetValueOrDefault(agencyId);
         var email = contact?.Email ?? agency.Email;
         return string.IsNullOrWhiteSpace(email) ? null : new Recipient(email, contact?.ContactName is { Length: > 0 } name ? $"{agency.Name} {name}" : agency.Name);
     }

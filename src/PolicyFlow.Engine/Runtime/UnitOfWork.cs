@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Journal;
 using PolicyFlow.Engine.Outbox;
@@ -10,6 +11,7 @@ namespace PolicyFlow.Engine.Runtime;
 public sealed class UnitOfWork
 {
     private readonly HashSet<string> _dedupKeys = [];
+    private readonly List<OutboxMessage> _queued = [];
 
     internal UnitOfWork(EngineDbContext db, DateTimeOffset now, string actor)
     {
@@ -39,11 +41,11 @@ public sealed class UnitOfWork
             DataJson = data is null ? "{}" : JsonSerializer.Serialize(data, DefinitionJson.Options),
         });
 
-    /// <summary>Adds a message unless one with the same cause exists already.</summary>
+    /// <summary>Adds a message unless one with the same cause exists already (checked for all messages at once before commit).</summary>
     public void Enqueue(OutboxMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!_dedupKeys.Add(message.DedupKey) || Db.Outbox.Any(m => m.DedupKey == message.DedupKey))
+        if (!_dedupKeys.Add(message.DedupKey))
         {
             return;
         }
@@ -56,7 +58,19 @@ public sealed class UnitOfWork
         {
             message.NextAttemptAt = Now;
         }
-        Db.Outbox.Add(message);
+        _queued.Add(message);
         MessagesAdded++;
+    }
+
+    /// <summary>Writes the queued messages whose cause has no message yet: one query for the lot, not one per message.</summary>
+    internal async Task FlushOutboxAsync(CancellationToken cancellationToken)
+    {
+        foreach (var chunk in _queued.Chunk(500))
+        {
+            var keys = chunk.Select(m => m.DedupKey).ToList();
+            var existing = await Db.Outbox.Where(m => keys.Contains(m.DedupKey)).Select(m => m.DedupKey).ToListAsync(cancellationToken);
+            Db.Outbox.AddRange(chunk.Where(m => !existing.Contains(m.DedupKey)));
+        }
+        _queued.Clear();
     }
 }

@@ -82,6 +82,18 @@ public sealed class WorkflowEngine(IEngineDbFactory dbFactory, WorkflowRuntime r
     public Task<bool> FireTimerAsync(WorkflowTimer timer, CancellationToken cancellationToken = default) =>
         InTransactionAsync("timer", work => runtime.FireTimerAsync(work, timer, cancellationToken), cancellationToken);
 
+    /// <summary>Fires several timers in one transaction; each is still claimed on its own, so none fires twice.</summary>
+    public Task<int> FireTimersAsync(IReadOnlyList<WorkflowTimer> timers, CancellationToken cancellationToken = default) =>
+        InTransactionAsync("timer", async work =>
+        {
+            var fired = 0;
+            foreach (var timer in timers)
+            {
+                fired += await runtime.FireTimerAsync(work, timer, cancellationToken) ? 1 : 0;
+            }
+            return fired;
+        }, cancellationToken);
+
     /// <summary>Runs <paramref name="work"/> in one transaction; on a conflict it starts again from a fresh read.</summary>
     public async Task<T> InTransactionAsync<T>(string actor, Func<UnitOfWork, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -92,7 +104,9 @@ public sealed class WorkflowEngine(IEngineDbFactory dbFactory, WorkflowRuntime r
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var result = await work(new UnitOfWork(db, clock.GetUtcNow(), actor));
+                var unit = new UnitOfWork(db, clock.GetUtcNow(), actor);
+                var result = await work(unit);
+                await unit.FlushOutboxAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return result;

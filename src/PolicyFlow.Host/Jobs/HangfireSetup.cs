@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using PolicyFlow.Engine.Timers;
 using PolicyFlow.Host.Storage;
 
 namespace PolicyFlow.Host.Jobs;
@@ -12,6 +13,9 @@ internal static class HangfireSetup
     public static IServiceCollection AddPolicyFlowJobs(this IServiceCollection services, DbFactory storage)
     {
         services.AddSingleton<TimerSignal>();
+        services.AddSingleton(sp => new TimerPump(sp.GetRequiredService<PolicyFlow.Engine.Persistence.IEngineDbFactory>(),
+            sp.GetRequiredService<PolicyFlow.Engine.Runtime.WorkflowEngine>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TimerPump>>()) { Parallelism = storage.Provider == StorageProvider.PostgreSql ? 4 : 1 });
         services.AddTransient<TimerPumpJob>();
         services.AddHangfire(config =>
         {
