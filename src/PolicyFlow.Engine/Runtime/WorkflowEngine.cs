@@ -14,6 +14,9 @@ public sealed class WorkflowEngine(IEngineDbFactory dbFactory, WorkflowRuntime r
 {
     private const int MaxAttempts = 12;
 
+    /// <summary>Who fires timers, as the journal shows it: the host process, so an operator can tell hosts apart.</summary>
+    public static readonly string TimerActor = $"timer@{Environment.MachineName}/{Environment.ProcessId}";
+
     public Task<WorkflowInstance> LaunchAsync(LaunchRequest request, string actor, CancellationToken cancellationToken = default) =>
         InTransactionAsync(actor, async work =>
         {
@@ -80,11 +83,11 @@ public sealed class WorkflowEngine(IEngineDbFactory dbFactory, WorkflowRuntime r
         }, cancellationToken);
 
     public Task<bool> FireTimerAsync(WorkflowTimer timer, CancellationToken cancellationToken = default) =>
-        InTransactionAsync("timer", work => runtime.FireTimerAsync(work, timer, cancellationToken), cancellationToken);
+        InTransactionAsync(TimerActor, work => runtime.FireTimerAsync(work, timer, cancellationToken), cancellationToken);
 
     /// <summary>Fires several timers in one transaction; each is still claimed on its own, so none fires twice.</summary>
     public Task<int> FireTimersAsync(IReadOnlyList<WorkflowTimer> timers, CancellationToken cancellationToken = default) =>
-        InTransactionAsync("timer", async work =>
+        InTransactionAsync(TimerActor, async work =>
         {
             var fired = 0;
             foreach (var timer in timers)
