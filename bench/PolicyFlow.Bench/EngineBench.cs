@@ -12,18 +12,7 @@ namespace PolicyFlow.Bench;
 /// <summary>Instances launched per second and task completions per second for the fork/join definition.</summary>
 internal static class EngineBench
 {
-    private const string ForkJoin = """
-    { "id": "fork-join", "name": "Fork and join",
-      "activities": [
-        { "id": "start", "type": "Start" }, { "id": "fork", "type": "Fork" },
-        { "id": "a", "type": "HumanTask", "properties": { "title": "Task A", "assignee": "agency-a" } },
-        { "id": "b", "type": "HumanTask", "properties": { "title": "Task B", "assignee": "agency-b" } },
-        { "id": "join", "type": "Join" }, { "id": "end", "type": "End" } ],
-      "connections": [
-        { "from": "start", "outcome": "Done", "to": "fork" }, { "from": "fork", "outcome": "A", "to": "a" },
-        { "from": "fork", "outcome": "B", "to": "b" }, { "from": "a", "outcome": "Done", "to": "join" },
-        { "from": "b", "outcome": "Done", "to": "join" }, { "from": "join", "outcome": "Done", "to": "end" } ] }
-    """;
+    private static string ForkJoin => File.ReadAllText(Path.Combine(Results.RepositoryRoot(), "workflows", "examples", "fork-join.json"));
 
     public static async Task RunAsync(string[] providers, int runs, int instances, int concurrency, string command)
     {

@@ -45,15 +45,17 @@ internal static class Results
         Console.WriteLine(text);
     }
 
-    private static string FindBenchFolder()
+    private static string FindBenchFolder() => Path.Combine(RepositoryRoot(), "bench");
+
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "PolicyFlow.sln")))
             {
-                return Path.Combine(dir.FullName, "bench");
+                return dir.FullName;
             }
         }
-        return Directory.GetCurrentDirectory();
+        throw new InvalidOperationException("Run the benchmark from the repository checkout (no PolicyFlow.sln above the binaries).");
     }
 }

@@ -1,5 +1,6 @@
 using PolicyFlow.Activities.Notices;
 using PolicyFlow.Engine.Activities;
+using PolicyFlow.Engine.Activities.Waiting;
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Runtime;
 
@@ -25,13 +26,13 @@ internal sealed class AssignTask : IActivity
         ],
     };
 
-    public IReadOnlyList<string>? OutcomesOf(ActivityNode node) => Outcomes(node.Properties["outcomes"]);
+    public IReadOnlyList<string>? OutcomesOf(ActivityNode node) => TaskOutcomes.From(node.Properties["outcomes"]);
 
     public IEnumerable<DefinitionError> Validate(ActivityNode node, string path) => StepProperties.Validate(node, path);
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var task = AgencyTasks.Create(context, context.GetString("assignee")!, Outcomes(context.RawProperty("outcomes")));
+        var task = AgencyTasks.Create(context, context.GetString("assignee")!, TaskOutcomes.From(context.RawProperty("outcomes")));
         return ValueTask.FromResult(ActivityResult.Wait(BookmarkKind.Task, task.Id.ToString()));
     }
 
@@ -47,7 +48,4 @@ internal sealed class AssignTask : IActivity
         ReviewNotices.Send(context, stimulus);
         return ValueTask.FromResult(ActivityResult.Done(stimulus.Outcome));
     }
-
-    private static string[] Outcomes(System.Text.Json.Nodes.JsonNode? node) =>
-        node is System.Text.Json.Nodes.JsonArray { Count: > 0 } a ? [.. a.Select(x => x!.GetValue<string>())] : ["Done"];
 }

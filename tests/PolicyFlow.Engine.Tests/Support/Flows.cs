@@ -3,27 +3,8 @@ namespace PolicyFlow.Engine.Tests.Support;
 /// <summary>Definitions the engine tests run, as the JSON a designer would save.</summary>
 public static class Flows
 {
-    public const string ForkJoin = """
-    {
-      "id": "fork-join", "name": "Fork and join",
-      "activities": [
-        { "id": "start", "type": "Start" },
-        { "id": "fork", "type": "Fork" },
-        { "id": "a", "type": "HumanTask", "properties": { "title": "Task A", "assignee": "agency-a" } },
-        { "id": "b", "type": "HumanTask", "properties": { "title": "Task B", "assignee": "agency-b" } },
-        { "id": "join", "type": "Join" },
-        { "id": "end", "type": "End" }
-      ],
-      "connections": [
-        { "from": "start", "outcome": "Done", "to": "fork" },
-        { "from": "fork", "outcome": "A", "to": "a" },
-        { "from": "fork", "outcome": "B", "to": "b" },
-        { "from": "a", "outcome": "Done", "to": "join" },
-        { "from": "b", "outcome": "Done", "to": "join" },
-        { "from": "join", "outcome": "Done", "to": "end" }
-      ]
-    }
-    """;
+    /// <summary>fork → two human tasks → join → end, as checked in under workflows/examples.</summary>
+    public static readonly string ForkJoin = File.ReadAllText(PolicyFlow.Testing.RepositoryRoot.Combine("workflows", "examples", "fork-join.json"));
 
     /// <summary>A task, then a review that either accepts or returns it for rework (a loop through a waiting task).</summary>
     public const string Review = """

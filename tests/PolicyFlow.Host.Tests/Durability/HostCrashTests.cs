@@ -8,18 +8,7 @@ namespace PolicyFlow.Host.Tests.Durability;
 /// <summary>A host killed in the middle of work and started again: every instance continues from its last commit.</summary>
 public sealed class HostCrashTests
 {
-    private const string ForkJoin = """
-    { "id": "fork-join", "name": "Fork and join",
-      "activities": [
-        { "id": "start", "type": "Start" }, { "id": "fork", "type": "Fork" },
-        { "id": "a", "type": "HumanTask", "properties": { "title": "Task A", "assignee": "agency-a" } },
-        { "id": "b", "type": "HumanTask", "properties": { "title": "Task B", "assignee": "agency-b" } },
-        { "id": "join", "type": "Join" }, { "id": "end", "type": "End" } ],
-      "connections": [
-        { "from": "start", "outcome": "Done", "to": "fork" }, { "from": "fork", "outcome": "A", "to": "a" },
-        { "from": "fork", "outcome": "B", "to": "b" }, { "from": "a", "outcome": "Done", "to": "join" },
-        { "from": "b", "outcome": "Done", "to": "join" }, { "from": "join", "outcome": "Done", "to": "end" } ] }
-    """;
+    private static readonly string ForkJoin = File.ReadAllText(RepositoryRoot.Combine("workflows", "examples", "fork-join.json"));
 
     [Theory]
     [InlineData("Sqlite")]
@@ -31,7 +20,7 @@ public sealed class HostCrashTests
 
         await using (var first = await PolicyFlowProcess.StartAsync(storage.Environment))
         {
-            using var client = first.CreateClient();
+            using var client = await first.CreateSignedInClientAsync();
             (await client.PutAsync("/api/workflow-definitions/fork-join/draft", Json(ForkJoin))).EnsureSuccessStatusCode();
             (await client.PostAsync("/api/workflow-definitions/fork-join/publish", null)).EnsureSuccessStatusCode();
 
@@ -74,7 +63,7 @@ public sealed class HostCrashTests
         }
 
         await using var second = await PolicyFlowProcess.StartAsync(storage.Environment);
-        using var api = second.CreateClient();
+        using var api = await second.CreateSignedInClientAsync();
         // The client repeats every launch; those that committed before the crash are not launched again.
         foreach (var id in ids)
         {

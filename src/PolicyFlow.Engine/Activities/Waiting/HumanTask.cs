@@ -24,13 +24,13 @@ internal sealed class HumanTask : IActivity
         ],
     };
 
-    public IReadOnlyList<string>? OutcomesOf(ActivityNode node) => Outcomes(node.Properties["outcomes"]);
+    public IReadOnlyList<string>? OutcomesOf(ActivityNode node) => TaskOutcomes.From(node.Properties["outcomes"]);
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var task = context.CreateTask(context.GetString("title")!, context.GetString("assignee")!,
-            Outcomes(context.RawProperty("outcomes")), context.GetTime("dueAt"), context.GetString("instructions"));
+            TaskOutcomes.From(context.RawProperty("outcomes")), context.GetTime("dueAt"), context.GetString("instructions"));
         return ValueTask.FromResult(ActivityResult.Wait(BookmarkKind.Task, task.Id.ToString()));
     }
 
@@ -44,7 +44,4 @@ internal sealed class HumanTask : IActivity
         }
         return ValueTask.FromResult(ActivityResult.Done(stimulus.Outcome));
     }
-
-    internal static string[] Outcomes(JsonNode? node) =>
-        node is JsonArray { Count: > 0 } a ? [.. a.Select(x => x!.GetValue<string>())] : ["Done"];
 }
