@@ -31,7 +31,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<Extensions.ExtensionService>();
         services.AddSingleton<Publishing.PolicyPublisher>();
         services.AddSingleton<Publishing.PolicyLauncher>();
-        foreach (var activity in new IActivity[] { new AssignTask(), new ForEachAgency(), new Cascade(), new Notices.Notify() })
+        foreach (var activity in new IActivity[] { new AssignTask(), new ForEachAgency(), new Cascade(), new PeriodicReport(), new Notices.Notify() })
         {
             services.AddSingleton(activity);
         }

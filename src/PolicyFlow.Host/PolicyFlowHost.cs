@@ -6,9 +6,11 @@ using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Activities;
 using PolicyFlow.Activities.Notices;
 using PolicyFlow.Engine.Persistence;
+using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Endpoints.Agencies;
 using PolicyFlow.Host.Endpoints.Outbox;
 using PolicyFlow.Host.Endpoints.Policies;
+using PolicyFlow.Host.Endpoints.Reports;
 using PolicyFlow.Host.Mail;
 using PolicyFlow.Host.Endpoints.Tasks;
 using PolicyFlow.Host.Seed;
@@ -34,7 +36,9 @@ public static class PolicyFlowHost
         services.AddSingleton(storage);
         services.AddSingleton<IEngineDbFactory>(storage);
         services.AddScoped<PolicyFlowDbContext>(_ => storage.Create());
-        services.AddPolicyFlowActivities(Path.Combine(builder.Environment.ContentRootPath, "data", "calendar"));
+        // Next years' holiday files, if an administrator has added any; the embedded 2024–2026 calendar is always there.
+        var calendarFolder = Path.Combine(builder.Environment.ContentRootPath, "data", "calendar");
+        services.AddPolicyFlowActivities(Directory.Exists(calendarFolder) ? calendarFolder : null);
         services.AddSingleton(builder.Configuration.GetSection(NoticeOptions.Section).Get<NoticeOptions>() ?? new NoticeOptions());
         services.AddOptions<SeedOptions>().Bind(builder.Configuration.GetSection(SeedOptions.Section));
         services.AddSingleton<SeedLoader>();
@@ -51,6 +55,7 @@ public static class PolicyFlowHost
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddPolicyFlowStudio();
+        builder.AddPolicyFlowAuth(storage);
         return builder;
     }
 
@@ -61,17 +66,19 @@ public static class PolicyFlowHost
         await app.Services.GetRequiredService<SeedLoader>().LoadAsync(CancellationToken.None);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        await app.UsePolicyFlowAuthAsync();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "PolicyFlow API v1"));
         app.MapHealthChecks("/health");
-        app.UseHangfireDashboard("/hangfire");
-        var api = app.MapGroup("/api");
+        app.UseHangfireDashboard("/hangfire", AuthExtensions.HangfireDashboard);
+        var api = app.MapGroup("/api").MapPolicyFlowAuthEndpoints();
         api.MapDefinitionEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
         api.MapOutboxEndpoints();
         api.MapPolicyEndpoints();
         api.MapAgencyEndpoints();
+        api.MapReportEndpoints();
         app.MapPolicyFlowStudio();
         app.Services.StartPolicyFlowJobs();
         app.Services.StartPolicyFlowMail();

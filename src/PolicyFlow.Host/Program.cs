@@ -3,6 +3,10 @@ using PolicyFlow.Host;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPolicyFlow();
 var app = builder.Build();
+if (await PolicyFlow.Host.Auth.Accounts.CreateAdminCommand.TryRunAsync(app, args))
+{
+    return;
+}
 await app.UsePolicyFlowAsync();
 await app.RunAsync();
 

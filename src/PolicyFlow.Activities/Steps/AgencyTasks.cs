@@ -17,12 +17,12 @@ internal static class AgencyTasks
     /// <summary>How far past the due date notices are planned; later ones are not needed once leadership is escalated to.</summary>
     private static readonly TimeSpan NoticeHorizon = TimeSpan.FromDays(60);
 
-    public static WorkTask Create(ActivityContext context, string agencyId, IReadOnlyList<string> outcomes)
+    public static WorkTask Create(ActivityContext context, string agencyId, IReadOnlyList<string> outcomes, DateTimeOffset? dueAt = null, string? title = null)
     {
         var catalog = context.Services.GetRequiredService<AgencyCatalog>();
         var agency = catalog.Find(agencyId)
             ?? throw new InvalidOperationException($"Agency '{agencyId}' is not in the directory; map it in the agency directory first.");
-        var dueAt = DueAt(context);
+        dueAt ??= DueAt(context);
         var data = new JsonObject
         {
             ["step"] = context.GetString("step") ?? "task",
@@ -36,7 +36,7 @@ internal static class AgencyTasks
             // Kept so that an approved extension can plan the notices again with the same settings.
             ["notices"] = context.RawProperty("notices")?.DeepClone(),
         };
-        var task = context.CreateTask(context.GetString("title")!, agency.Id, outcomes, dueAt, context.GetString("instructions"), data);
+        var task = context.CreateTask(title ?? context.GetString("title")!, agency.Id, outcomes, dueAt, context.GetString("instructions"), data);
         if (dueAt is { } due)
         {
             foreach (var notice in PlanNotices(context.RawProperty("notices"), context.Now, due))

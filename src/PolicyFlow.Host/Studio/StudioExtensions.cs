@@ -34,6 +34,9 @@ public static class StudioExtensions
         services.AddSingleton<StudioQueries>();
         services.AddSingleton<InstanceQueries>();
         services.AddSingleton<ActivityCatalog>();
+        services.AddSingleton<PolicyQueries>();
+        services.AddSingleton<AgencyDirectory>();
+        services.AddSingleton<OutboxQueries>();
         return services;
     }
 

@@ -12,7 +12,8 @@ public sealed class InboxTests(StudioHost host) : StudioTest(host)
         await Host.PublishAsync(StudioFlows.ForkJoin($"inbox-{tag}", tag));
         await Host.LaunchAsync($"inbox-{tag}");
 
-        await OpenAsync("/tasks");
+        // Filtered to this test's agencies: the seed policy's own tasks fill the first pages of the inbox.
+        await OpenAsync($"/tasks?assignee={tag}");
         await Assertions.Expect(Page.GetByText($"制定实施方案 {tag}")).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByText($"配合落实 {tag}")).ToBeVisibleAsync();
         Assert.Equal(["任务名称", "承办单位", "办理期限", "预警", "状态"], await HeadersAsync("inbox"));
@@ -22,13 +23,17 @@ public sealed class InboxTests(StudioHost host) : StudioTest(host)
         await ScreenshotAsync("inbox-zh");
 
         await Page.GetByTestId("culture-en").ClickAsync();
-        await Page.WaitForURLAsync("**/tasks");
+        // The URL is the same before and after the reload, so wait for the English document itself.
+        await Assertions.Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Page.WaitForURLAsync($"**/tasks?assignee={tag}");
         await Page.Locator("[data-interactive=true]").WaitForAsync();
         Assert.Equal(["Title", "Assignee", "Due", "Light", "Status"], await HeadersAsync("inbox"));
         await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Instances" })).ToBeVisibleAsync();
         await ScreenshotAsync("inbox-en");
 
         await Page.GetByTestId("culture-zh").ClickAsync();
+        // The English page is interactive too until the reload replaces it: wait for the Chinese document first.
+        await Assertions.Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await Page.Locator("[data-interactive=true]").WaitForAsync();
         Assert.Equal("任务名称", (await HeadersAsync("inbox"))[0]);
     }

@@ -43,5 +43,21 @@ internal static class StudioFlows
     }
     """;
 
+    /// <summary>One agency step (AssignTask) for 省经信厅: assigning it writes a TaskAssigned mail in the same burst.</summary>
+    public static string AgencyStep(string id, string tag) => $$"""
+    {
+      "id": "{{id}}", "name": "交办示例 {{tag}}",
+      "activities": [
+        { "id": "start", "type": "Start" },
+        { "id": "plan", "type": "AssignTask", "properties": { "assignee": "jx-330000", "step": "plan", "title": "制定实施方案 {{tag}}", "due": { "at": "2099-12-31" } } },
+        { "id": "end", "type": "End" }
+      ],
+      "connections": [
+        { "from": "start", "outcome": "Done", "to": "plan" },
+        { "from": "plan", "outcome": "Done", "to": "end" }
+      ]
+    }
+    """;
+
     public static string NewTag() => Guid.NewGuid().ToString("N")[..6];
 }

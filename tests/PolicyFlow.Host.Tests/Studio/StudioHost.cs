@@ -22,6 +22,9 @@ public sealed class StudioHost : IAsyncLifetime
     public HttpClient Api { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The browser cookies of the demo administrator, signed in once: the sign-in endpoint allows 10 attempts a minute.</summary>
+    public string BrowserState { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var configuration = typeof(StudioHost).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
@@ -35,7 +38,7 @@ public sealed class StudioHost : IAsyncLifetime
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { dll, "--urls", BaseAddress.ToString().TrimEnd('/'), "--contentRoot", RepositoryRoot.Combine("src", "PolicyFlow.Host") },
+            ArgumentList = { dll, "--urls", BaseAddress.ToString().TrimEnd('/'), "--contentRoot", PrepareContentRoot() },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -50,7 +53,41 @@ public sealed class StudioHost : IAsyncLifetime
         _process.BeginErrorReadLine();
         Api = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         await WaitForHealthAsync();
+        await PolicyFlowAccounts.SignInAsync(Api);
         Browser = await Chromium.LaunchAsync();
+        BrowserState = await SignInBrowserAsync();
+    }
+
+    private async Task<string> SignInBrowserAsync()
+    {
+        await using var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString() });
+        // The context's request API keeps the Set-Cookie answer in the context, exactly as the login page's fetch does.
+        var response = await context.APIRequest.PostAsync("/api/account/login",
+            new() { DataObject = new { userName = "admin", password = PolicyFlowAccounts.DemoPassword } });
+        if (!response.Ok)
+        {
+            throw new InvalidOperationException($"The browser could not sign in as admin: {response.Status} {await response.TextAsync()}");
+        }
+        return await context.StorageStateAsync();
+    }
+
+    /// <summary>
+    /// A content root of the host's own in the temp folder: the project's settings and wwwroot, and a fresh <c>data/</c>,
+    /// so the .eml files it drops stay out of the source tree. The host insists on an existing <c>data/calendar</c>
+    /// holiday folder (gitignored, so absent in a checkout) and faults every agency step without it — reported to the
+    /// lead; an empty folder means "the embedded 2024–2026 calendar only".
+    /// </summary>
+    private string PrepareContentRoot()
+    {
+        var project = RepositoryRoot.Combine("src", "PolicyFlow.Host");
+        var root = Path.Combine(_dataDirectory, "content");
+        Directory.CreateDirectory(Path.Combine(root, "data", "calendar"));
+        foreach (var settings in Directory.GetFiles(project, "appsettings*.json"))
+        {
+            File.Copy(settings, Path.Combine(root, Path.GetFileName(settings)));
+        }
+        Directory.CreateSymbolicLink(Path.Combine(root, "wwwroot"), Path.Combine(project, "wwwroot"));
+        return root;
     }
 
     private void Append(string? line)

@@ -17,6 +17,7 @@ public abstract class StudioTest(StudioHost host) : IAsyncLifetime
             BaseURL = Host.BaseAddress.ToString(),
             ViewportSize = new() { Width = 1440, Height = 900 },
             Locale = "en-US", // the Studio must still default to Chinese: it ignores Accept-Language
+            StorageState = Host.BrowserState, // signed in as the demo administrator
         });
         _context.SetDefaultTimeout(20_000);
         Page = await _context.NewPageAsync();
@@ -55,6 +56,14 @@ public abstract class StudioTest(StudioHost host) : IAsyncLifetime
         var path = RepositoryRoot.Combine("artifacts", "screenshots", $"studio-{name}.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+    }
+
+    /// <summary>Picks <paramref name="option"/> in the MudSelect labelled <paramref name="label"/>.</summary>
+    protected async Task SelectAsync(string label, string option)
+    {
+        await Page.Locator(".mud-select", new() { Has = Page.Locator("label", new() { HasTextString = label }) }).First.ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     protected Task<IReadOnlyList<string>> HeadersAsync(string table) =>

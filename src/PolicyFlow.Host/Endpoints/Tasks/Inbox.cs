@@ -10,9 +10,9 @@ namespace PolicyFlow.Host.Endpoints.Tasks;
 internal static class Inbox
 {
     public static void Map(RouteGroupBuilder group) => group.MapGet("/", async (string? assignee, WorkTaskStatus? status, Guid? instanceId,
-        string? correlationId, bool? all, string? light, int? skip, int? take, PolicyFlowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        string? correlationId, bool? all, string? light, int? skip, int? take, PolicyFlowDbContext db, TimeProvider clock, Auth.Access.Visibility visibility, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
     {
-        var query = db.Tasks.AsNoTracking();
+        var query = await visibility.TasksAsync(db.Tasks.AsNoTracking(), user, ct);
         query = assignee is null ? query : query.Where(t => t.Assignee == assignee);
         query = instanceId is null ? query : query.Where(t => t.InstanceId == instanceId);
         query = correlationId is null ? query : query.Where(t => t.CorrelationId == correlationId);

@@ -7,9 +7,9 @@ namespace PolicyFlow.Host.Endpoints.WorkflowInstances;
 internal static class ListInstances
 {
     public static void Map(RouteGroupBuilder group) => group.MapGet("/", async (string? definitionId, InstanceStatus? status, string? correlationId,
-        Guid? parentId, int? skip, int? take, PolicyFlowDbContext db, CancellationToken ct) =>
+        Guid? parentId, int? skip, int? take, PolicyFlowDbContext db, Auth.Access.Visibility visibility, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
     {
-        var query = db.Instances.AsNoTracking();
+        var query = await visibility.InstancesAsync(db.Instances.AsNoTracking(), user, ct);
         query = definitionId is null ? query : query.Where(i => i.DefinitionId == definitionId);
         query = status is null ? query : query.Where(i => i.Status == status);
         query = correlationId is null ? query : query.Where(i => i.CorrelationId == correlationId);

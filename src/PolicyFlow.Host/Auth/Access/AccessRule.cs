@@ -1,0 +1,19 @@
+namespace PolicyFlow.Host.Auth.Access;
+
+/// <summary>Who may call one endpoint: anyone, any signed-in user, some roles, and/or a check on the resource it names.</summary>
+/// <param name="Name">How the rule reads in the matrix test and in refusals.</param>
+/// <param name="Roles">When set, the caller needs one of these roles (403 otherwise).</param>
+/// <param name="MaxBodyBytes">The request body limit; the API's default is <see cref="AccessRules.DefaultMaxBodyBytes"/>.</param>
+internal sealed record AccessRule(string Name, bool Anonymous, IReadOnlyList<string>? Roles, ResourceCheck Resource, long? MaxBodyBytes = null)
+{
+    public static AccessRule Anyone { get; } = new("anyone", true, null, ResourceCheck.None);
+    public static AccessRule SignedIn { get; } = new("signed-in", false, null, ResourceCheck.None);
+    public static AccessRule TaskReader { get; } = new("task-reader", false, null, ResourceCheck.TaskRead);
+    public static AccessRule TaskActor { get; } = new("task-actor", false, null, ResourceCheck.TaskAct);
+    public static AccessRule TaskLead { get; } = new("task-lead", false, null, ResourceCheck.TaskLead);
+    public static AccessRule InstanceReader { get; } = new("instance-reader", false, null, ResourceCheck.InstanceRead);
+
+    public static AccessRule ForRoles(params string[] roles) => new("roles:" + string.Join('|', roles), false, roles, ResourceCheck.None);
+
+    public AccessRule WithBodyLimit(long bytes) => this with { MaxBodyBytes = bytes };
+}

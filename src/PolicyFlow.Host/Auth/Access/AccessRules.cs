@@ -1,0 +1,97 @@
+using PolicyFlow.Host.Endpoints.Policies;
+
+namespace PolicyFlow.Host.Auth.Access;
+
+/// <summary>
+/// THE table: every <c>/api</c> endpoint (method + route pattern) and the rule it is under. An endpoint missing here is
+/// refused with 403 for everyone, and the authorization matrix test fails naming it — add its line when adding an endpoint.
+/// </summary>
+internal static class AccessRules
+{
+    public const long DefaultMaxBodyBytes = 1024 * 1024;
+
+    private const string Admin = Roles.Administrator;
+    private const string Office = Roles.PolicyOffice;
+    private const string Leader = Roles.Leadership;
+
+    public static IReadOnlyDictionary<string, AccessRule> Table { get; } = new Dictionary<string, AccessRule>(StringComparer.Ordinal)
+    {
+        // Definitions: everyone reads the flows; only the policy office and administrators change them.
+        ["GET /api/workflow-definitions"] = AccessRule.SignedIn,
+        ["GET /api/workflow-definitions/{id}"] = AccessRule.SignedIn,
+        ["GET /api/workflow-definitions/{id}/versions"] = AccessRule.SignedIn,
+        ["PUT /api/workflow-definitions/{id}/draft"] = AccessRule.ForRoles(Office, Admin),
+        ["POST /api/workflow-definitions/{id}/publish"] = AccessRule.ForRoles(Office, Admin),
+        ["GET /api/activity-types"] = AccessRule.SignedIn,
+
+        // Instances: lists are filtered by Visibility; one instance is read by those who see one of its tasks or lead its measure.
+        ["POST /api/workflow-instances"] = AccessRule.ForRoles(Office, Admin),
+        ["GET /api/workflow-instances"] = AccessRule.SignedIn,
+        ["GET /api/workflow-instances/{id:guid}"] = AccessRule.InstanceReader,
+        ["GET /api/workflow-instances/{id:guid}/journal"] = AccessRule.InstanceReader,
+        ["GET /api/workflow-instances/{id:guid}/timers"] = AccessRule.InstanceReader,
+        ["POST /api/workflow-instances/{id:guid}/cancel"] = AccessRule.ForRoles(Office, Admin),
+        ["POST /api/workflow-instances/{id:guid}/retry"] = AccessRule.ForRoles(Admin),
+
+        // Tasks: read by whoever Visibility lets see them, acted on by the assignee agency's staff (and administrators).
+        ["GET /api/tasks"] = AccessRule.SignedIn,
+        ["GET /api/tasks/{id:guid}"] = AccessRule.TaskReader,
+        ["POST /api/tasks/{id:guid}/claim"] = AccessRule.TaskActor,
+        ["POST /api/tasks/{id:guid}/progress"] = AccessRule.TaskActor,
+        ["POST /api/tasks/{id:guid}/complete"] = AccessRule.TaskActor,
+        ["POST /api/tasks/{id:guid}/return"] = AccessRule.TaskActor,
+        ["GET /api/tasks/{id:guid}/timers"] = AccessRule.TaskReader,
+        ["GET /api/tasks/{id:guid}/extensions"] = AccessRule.TaskReader,
+        ["POST /api/tasks/{id:guid}/extensions"] = AccessRule.TaskActor,
+        ["POST /api/tasks/{id:guid}/extensions/{requestId:guid}/decision"] = AccessRule.TaskLead,
+        ["POST /api/tasks/{id:guid}/attachments"] = AccessRule.TaskActor.WithBodyLimit(Attachments.AttachmentRules.MaxRequestBytes),
+        ["GET /api/tasks/{id:guid}/attachments"] = AccessRule.TaskReader,
+        ["GET /api/tasks/{id:guid}/attachments/{attachmentId:guid}"] = AccessRule.TaskReader,
+
+        // Policies: public documents once published; importing and launching belong to the policy office.
+        ["POST /api/policies/preview"] = AccessRule.ForRoles(Office, Admin).WithBodyLimit(DocumentBody.MaxRequestBytes),
+        ["POST /api/policies"] = AccessRule.ForRoles(Office, Admin).WithBodyLimit(DocumentBody.MaxRequestBytes),
+        ["GET /api/policies"] = AccessRule.SignedIn,
+        ["GET /api/policies/{id}"] = AccessRule.SignedIn,
+        ["POST /api/policies/{id}/launch"] = AccessRule.ForRoles(Office, Admin),
+
+        // Directory: everyone signed in reads it; contacts (where notices go) are the administrators'.
+        ["GET /api/regions"] = AccessRule.SignedIn,
+        ["GET /api/agencies"] = AccessRule.SignedIn,
+        ["GET /api/agencies/{id}"] = AccessRule.SignedIn,
+        ["PUT /api/agencies/{id}/contact"] = AccessRule.ForRoles(Admin),
+
+        // Leadership's reports: warning lights and overdue tasks across every agency.
+        ["GET /api/reports/warning-lights"] = AccessRule.ForRoles(Admin, Leader, Office),
+        ["GET /api/reports/overdue"] = AccessRule.ForRoles(Admin, Leader, Office),
+
+        // Reports span every agency: for those who read everything (agency staff would need them filtered by Visibility first).
+        ["GET /api/reports/warning-lights"] = AccessRule.ForRoles(Admin, Leader, Office),
+        ["GET /api/reports/overdue"] = AccessRule.ForRoles(Admin, Leader, Office),
+
+        // Every email with its recipients: operations, read by those who read everything but do not act on tasks.
+        ["GET /api/outbox"] = AccessRule.ForRoles(Admin, Leader),
+
+        // Accounts.
+        ["POST /api/account/login"] = AccessRule.Anyone,
+        ["POST /api/account/logout"] = AccessRule.Anyone,
+        ["GET /api/users/me"] = AccessRule.SignedIn,
+        ["GET /api/users/me/tokens"] = AccessRule.SignedIn,
+        ["POST /api/users/me/tokens"] = AccessRule.SignedIn,
+        ["DELETE /api/users/me/tokens/{id:guid}"] = AccessRule.SignedIn,
+        ["GET /api/users"] = AccessRule.ForRoles(Admin),
+        ["POST /api/users"] = AccessRule.ForRoles(Admin),
+        ["GET /api/audit"] = AccessRule.ForRoles(Admin),
+    };
+
+    public static string Key(string method, string routePattern) => $"{method} {routePattern.TrimEnd('/')}";
+
+    /// <summary>The rule for the endpoint the request was routed to, or null when it has none.</summary>
+    public static AccessRule? For(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern }
+            ? Table.GetValueOrDefault(Key(http.Request.Method, pattern))
+            : null;
+    }
+}

@@ -1,0 +1,19 @@
+namespace PolicyFlow.Host.Auth.Access;
+
+/// <summary>What an endpoint's <c>{id}</c> names and what the caller must be allowed to do with it.</summary>
+internal enum ResourceCheck
+{
+    None,
+
+    /// <summary>The task <c>{id}</c> must be visible to the caller (else 404, so its existence does not leak).</summary>
+    TaskRead,
+
+    /// <summary>The caller must act for the task's assignee (403 when they may only read it, 404 when not even that).</summary>
+    TaskAct,
+
+    /// <summary>The caller's agency leads the task's measure (the root instance's <c>leadAgency</c>): it decides extensions (403 / 404 as above).</summary>
+    TaskLead,
+
+    /// <summary>The workflow instance <c>{id}</c> must be visible to the caller (else 404).</summary>
+    InstanceRead,
+}

@@ -1,0 +1,61 @@
+using System.Text;
+
+namespace PolicyFlow.Host.Auth.Attachments;
+
+/// <summary>
+/// What may be attached: pdf, docx, xlsx, png, jpg and txt up to 20 MB, recognised by extension AND by their first bytes,
+/// so a renamed executable or HTML page is refused.
+/// </summary>
+internal static class AttachmentRules
+{
+    public const long MaxFileBytes = 20L * 1024 * 1024;
+
+    /// <summary>The file plus the multipart envelope around it.</summary>
+    public const long MaxRequestBytes = MaxFileBytes + (64 * 1024);
+
+    private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
+    private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
+
+    /// <summary>The content type to serve the file with, or null when the extension or the content is not allowed.</summary>
+    public static string? ContentTypeOf(string fileName, ReadOnlySpan<byte> head)
+    {
+        var extension = Path.GetExtension(fileName).ToUpperInvariant();
+        return extension switch
+        {
+            ".PDF" when head.StartsWith(Pdf) => "application/pdf",
+            ".DOCX" when head.StartsWith(Zip) => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ".XLSX" when head.StartsWith(Zip) => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ".PNG" when head.StartsWith(Png) => "image/png",
+            ".JPG" or ".JPEG" when head.StartsWith(Jpeg) => "image/jpeg",
+            ".TXT" when IsText(head) => "text/plain; charset=utf-8",
+            _ => null,
+        };
+    }
+
+    /// <summary>The name to show: no directories (<c>../</c>, <c>C:\</c>), no control characters, at most 255 characters.</summary>
+    public static string DisplayName(string? fileName)
+    {
+        var name = (fileName ?? "").Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        name = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
+        return name.Length == 0 ? "attachment" : name.Length > 255 ? name[^255..] : name;
+    }
+
+    private static bool IsText(ReadOnlySpan<byte> head)
+    {
+        // A truncated multi-byte character at the end of the sniffed head is still text.
+        var end = head.Length;
+        while (end > 0 && end > head.Length - 4 && (head[end - 1] & 0xC0) == 0x80)
+        {
+            end--;
+        }
+        if (end > 0 && head[end - 1] >= 0xC0)
+        {
+            end--;
+        }
+        var body = head[..end];
+        return !body.Contains((byte)0) && System.Text.Unicode.Utf8.IsValid(body);
+    }
+}

@@ -1,0 +1,55 @@
+using PolicyFlow.Host.Auth.Storage;
+
+namespace PolicyFlow.Host.Auth.Audit;
+
+/// <summary>
+/// Records every state change that succeeded (POST/PUT/PATCH/DELETE &lt; 400) and every refusal (401, 403, a rule's hidden
+/// 404, 429) on the API, the account pages and the Hangfire dashboard, with user, time, method, path, status and address.
+/// </summary>
+internal sealed class AuditMiddleware(RequestDelegate next, AccountsDb accounts, TimeProvider clock, ILogger<AuditMiddleware> logger)
+{
+    private const int MaxPath = 2048;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await next(context);
+        var path = context.Request.Path;
+        if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/hangfire"))
+        {
+            return;
+        }
+        var status = context.Response.StatusCode;
+        var refused = status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden or StatusCodes.Status429TooManyRequests
+            || (status == StatusCodes.Status404NotFound && RefusalMark.IsSet(context));
+        var changed = status < 400 && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+            && !HttpMethods.IsOptions(context.Request.Method);
+        if (!refused && !changed)
+        {
+            return;
+        }
+        var fullPath = path.Value + context.Request.QueryString.Value;
+        var entry = new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserName = Truncate(AuditSubject.Of(context), 256),
+            Method = Truncate(context.Request.Method, 16),
+            Path = Truncate(fullPath, MaxPath),
+            Status = status,
+            Refused = refused,
+            RemoteAddress = context.Connection.RemoteIpAddress?.ToString(),
+        };
+        try
+        {
+            // A context of its own: the request's may hold tracked changes, and the audit must not save those.
+            await using var db = accounts.Create();
+            db.Audit.Add(entry);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Audit entry for {Method} {Path} ({Status}) could not be written", entry.Method, entry.Path, status);
+        }
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PolicyFlow.Host.Auth;
+
+/// <summary>The <c>Authentication</c> section: sign-in throttling and the optional provincial single sign-on.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Authentication";
+
+    /// <summary>Sign-in attempts allowed per client address and minute; more are answered 429.</summary>
+    [Range(1, 10_000)]
+    public int SignInPermitsPerMinute { get; set; } = 10;
+
+    /// <summary>Create the demo accounts at start. Honoured only in Development: Production never has a default password.</summary>
+    public bool DemoAccounts { get; set; } = true;
+
+    /// <summary>Where task attachments are stored; by default <c>uploads/</c> beside the SQLite file (<c>data/uploads</c>).</summary>
+    public string? UploadsDirectory { get; set; }
+
+    public OidcOptions Oidc { get; set; } = new();
+}

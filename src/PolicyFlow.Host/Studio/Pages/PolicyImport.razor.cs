@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+using PolicyFlow.Activities.Directories;
+using PolicyFlow.Activities.Policies;
+using PolicyFlow.Activities.Publishing;
+using PolicyFlow.Engine.Runtime;
+
+namespace PolicyFlow.Host.Studio.Pages;
+
+/// <summary>The import's steps: read (paste or upload), preview, publish, launch. Refusals are shown, never thrown.</summary>
+public partial class PolicyImport
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private async Task UploadAsync(IBrowserFile? file)
+    {
+        if (file is null)
+        {
+            return;
+        }
+        Reset();
+        if (file.Size > PolicyDocumentParser.MaxBytes)
+        {
+            Refuse("Policy.CannotRead", [L["Policy.TooLarge"]]);
+            return;
+        }
+        await RunAsync(async () =>
+        {
+            using var buffer = new MemoryStream();
+            await using (var upload = file.OpenReadStream(PolicyDocumentParser.MaxBytes))
+            {
+                await upload.CopyToAsync(buffer);
+            }
+            // The parser reads the bytes first: a GBK file gets its own message naming the byte, not a garbled text.
+            var preview = PolicyDocumentParser.Parse(buffer.ToArray(), Catalog);
+            _text = StrictUtf8.GetString(buffer.ToArray()).TrimStart('\uFEFF');
+            _fileNote = L.Format("Policy.Uploaded", file.Name, (file.Size / 1024.0).ToString("0.#", CultureInfo.CurrentCulture));
+            Show(preview);
+        });
+    }
+
+    private Task PreviewAsync()
+    {
+        Reset();
+        return RunAsync(() =>
+        {
+            Show(Publisher.Preview(_text ?? ""));
+            return Task.CompletedTask;
+        });
+    }
+
+    private void Show(PolicyPreview preview)
+    {
+        _preview = preview;
+        _effective = preview.EffectiveOn?.ToDateTime(TimeOnly.MinValue);
+        var unknown = preview.Measures.SelectMany(m => m.CoAgencies.Prepend(m.Lead)).OfType<AgencyRef>()
+            .Where(a => !a.IsKnown).Select(a => a.WrittenName).Distinct(StringComparer.Ordinal);
+        _mappings = unknown.ToDictionary(n => n, _ => (Agency?)null, StringComparer.Ordinal);
+        _acceptUnmapped = false;
+    }
+
+    private Task PublishAsync() => RunAsync(async () =>
+    {
+        var mappings = _mappings.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!.Id, StringComparer.Ordinal);
+        var effective = _effective is { } day ? DateOnly.FromDateTime(day) : (DateOnly?)null;
+        _published = await Publisher.PublishAsync(new ImportRequest(_text ?? "", effective, mappings, _acceptUnmapped), User.Actor);
+        Snackbar.Add(L.Format("Policy.Published.Ok", _published.DocumentNumber ?? _published.Title, _published.Measures.Count), Severity.Success);
+    });
+
+    // Launching again returns the same instances (their ids derive from the measures), so a double click is harmless.
+    private Task LaunchAsync() => RunAsync(async () =>
+    {
+        _launched = await Launcher.LaunchAsync(_published!.Id, User.Actor);
+        Snackbar.Add(L.Format("Policy.Launched", _launched.Count), Severity.Success);
+    });
+
+    private void Refuse(string titleKey, IReadOnlyList<string> problems)
+    {
+        _problemsTitle = L[titleKey];
+        _problems = problems;
+    }
+
+    // An exception escaping an event handler would end the circuit, so every step goes through here.
+    private async Task RunAsync(Func<Task> step)
+    {
+        _busy = true;
+        _problems = [];
+        try
+        {
+            await step();
+        }
+        catch (PolicyFormatException ex)
+        {
+            Refuse("Policy.CannotRead", [ex.Message]);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            Refuse("Policy.CannotRead", [ex.Message]);
+        }
+        catch (PolicyImportException ex)
+        {
+            Refuse("Policy.CannotPublish", ex.Problems);
+        }
+        catch (EngineException ex)
+        {
+            Refuse("Policy.CannotPublish", [ex.Message]);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.LogError(ex, "Policy import step failed");
+            Refuse("Common.Unexpected", [L["Common.Unexpected"]]);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}
