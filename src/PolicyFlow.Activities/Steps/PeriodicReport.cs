@@ -45,7 +45,15 @@ internal sealed class PeriodicReport : IActivity
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var noticeDays = context.Get<int?>("noticeDays") ?? 7;
-        var reportDay = NextReportDay(ChinaTime.DateOf(context.Now), context.Get<int?>("dayOfMonth") ?? 28, noticeDays);
+        // Never the same report day twice: after a report the next one is looked for from the day after it.
+        var today = ChinaTime.DateOf(context.Now);
+        if (context.ReadVariable(LastReportVariable(context)) is JsonValue last
+            && DateOnly.TryParseExact(last.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var lastDay)
+            && lastDay.AddDays(1 - noticeDays) > today)
+        {
+            today = lastDay.AddDays(1 - noticeDays);
+        }
+        var reportDay = NextReportDay(today, context.Get<int?>("dayOfMonth") ?? 28, noticeDays);
         var notifyAt = ChinaTime.At(reportDay.AddDays(-noticeDays), new TimeOnly(9, 0));
         context.CreateTimer("Resume", notifyAt > context.Now ? notifyAt : context.Now, resumesBookmark: true);
         return ValueTask.FromResult(ActivityResult.Wait(BookmarkKind.Timer, payload: new JsonObject
@@ -59,8 +67,11 @@ internal sealed class PeriodicReport : IActivity
         var reportDay = DateOnly.ParseExact(context.BookmarkPayload["reportDay"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var title = string.Create(CultureInfo.InvariantCulture, $"{context.GetString("title")}（{reportDay.Year}年{reportDay.Month}月）");
         AgencyTasks.Create(context, context.GetString("assignee")!, ["Done"], DueDay.ToDueAt(reportDay), title);
+        context.SetVariable(LastReportVariable(context), reportDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         return ValueTask.FromResult(ActivityResult.Done("Done"));
     }
+
+    private static string LastReportVariable(ActivityContext context) => $"_{context.Node.Id.Replace('.', '_')}_lastReportDay";
 
     /// <summary>The first report day that leaves at least <paramref name="noticeDays"/> days to prepare.</summary>
     internal static DateOnly NextReportDay(DateOnly today, int dayOfMonth, int noticeDays)
