@@ -1,3 +1,4 @@
+using Hangfire;
 using PolicyFlow.Engine.Timers;
 
 namespace PolicyFlow.Host.Jobs;
@@ -7,13 +8,24 @@ namespace PolicyFlow.Host.Jobs;
 /// every <see cref="PollInterval"/>; Hangfire starts it every minute, so a crashed or restarted host loses nothing —
 /// the rows are the truth and the next run finds them.
 /// </summary>
-public sealed class TimerPumpJob(TimerPump pump, TimerSignal signal, TimeProvider clock, ILogger<TimerPumpJob> logger)
+public sealed class TimerPumpJob(TimerPump pump, TimerSignal signal, TimeProvider clock, ILogger<TimerPumpJob> logger, IBackgroundJobClient? jobs = null)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     public static readonly TimeSpan RunFor = TimeSpan.FromSeconds(58);
     public const int BatchSize = 500;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Pumps for about a minute; with a host <paramref name="queue"/>, then hands over to the next run on it.</summary>
+    public async Task RunAsync(string? queue, CancellationToken cancellationToken)
+    {
+        await PumpAsync(cancellationToken);
+        if (queue is not null && jobs is not null && !cancellationToken.IsCancellationRequested)
+        {
+            jobs.Enqueue<TimerPumpJob>(queue, job => job.RunAsync(queue, CancellationToken.None));
+        }
+    }
+
+    /// <summary>Fires due timers until the minute is up or the host stops.</summary>
+    public async Task PumpAsync(CancellationToken cancellationToken)
     {
         var until = clock.GetUtcNow() + RunFor;
         while (!cancellationToken.IsCancellationRequested && clock.GetUtcNow() < until)
