@@ -81,14 +81,11 @@ public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter w
             {
                 await MoveDueAsync(work, task, request.RequestedDueAt, cancellationToken);
             }
-            if (recipients.Of(work.Db, task.Assignee) is { } to)
+            writer.Enqueue(work, NotificationKind.ExtensionDecided, recipients.Of(work.Db, [task.Assignee]), TaskNotices.Model(task, work.Now, comment) with
             {
-                writer.Enqueue(work, NotificationKind.ExtensionDecided, to, TaskNotices.Model(task, work.Now, comment) with
-                {
-                    Approved = request.Status == ExtensionStatus.Approved,
-                    NewDueAt = request.Status == ExtensionStatus.Approved ? request.RequestedDueAt : null,
-                }, $"extension:{request.Id}");
-            }
+                Approved = request.Status == ExtensionStatus.Approved,
+                NewDueAt = request.Status == ExtensionStatus.Approved ? request.RequestedDueAt : null,
+            }, $"extension:{request.Id}");
             return request;
         }, cancellationToken);
 

@@ -11,9 +11,6 @@ internal sealed class AssignmentNotice(NotificationWriter writer, Recipients rec
 {
     public void Assigned(ActivityContext context, WorkTask task, Agency agency)
     {
-        if (recipients.Of(context.Db, agency.Id) is { } to)
-        {
-            writer.Enqueue(context, NotificationKind.TaskAssigned, to, TaskNotices.Model(task, context.Now), $"assigned:{task.Id}");
-        }
+        writer.Enqueue(context, NotificationKind.TaskAssigned, recipients.Of(context.Db, [agency.Id]), TaskNotices.Model(task, context.Now), $"assigned:{task.Id}");
     }
 }

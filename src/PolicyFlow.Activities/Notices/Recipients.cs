@@ -7,8 +7,8 @@ using PolicyFlow.Engine.Persistence;
 
 namespace PolicyFlow.Activities.Notices;
 
-/// <summary>Who an agency's mail goes to: the contact address an administrator set, else the directory's address.</summary>
-public sealed class Recipients(AgencyCatalog catalog)
+/// <summary>Who an agency's mail goes to: the contact address an administrator set (else the directory's), and the agency's users.</summary>
+public sealed class Recipients(AgencyCatalog catalog, IEnumerable<IAgencyMailboxes> mailboxes)
 {
     // The contacts table is small (one row per edited agency); each context reads it once, not once per message.
     private readonly ConditionalWeakTable<EngineDbContext, Dictionary<string, AgencyContact>> _contacts = [];
@@ -29,6 +29,9 @@ public sealed class Recipients(AgencyCatalog catalog)
         return string.IsNullOrWhiteSpace(email) ? null : new Recipient(email, contact?.ContactName is { Length: > 0 } name ? $"{agency.Name} {name}" : agency.Name);
     }
 
+    /// <summary>Everyone who receives the agencies' mail: each agency's contact address and its users, once each.</summary>
     public IEnumerable<Recipient> Of(EngineDbContext db, IEnumerable<string> agencyIds) =>
-        agencyIds.Distinct().Select(id => Of(db, id)).OfType<Recipient>();
+        agencyIds.Distinct()
+            .SelectMany(id => new[] { Of(db, id) }.OfType<Recipient>().Concat(mailboxes.SelectMany(m => m.UsersOf(id))))
+            .DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase);
 }
