@@ -30,6 +30,7 @@ internal static class AuthExtensions
         var accounts = new AccountsDb(storage);
         services.AddSingleton(accounts);
         services.AddScoped(_ => accounts.Create());
+        services.AddSingleton<PolicyFlow.Activities.Notices.IAgencyMailboxes, Accounts.AgencyUserMailboxes>();
         services.AddSingleton(new AttachmentStore(UploadsDirectory(options, storage, builder.Environment.ContentRootPath)));
         services.AddIdentityCore<PolicyFlowUser>(o =>
             {
