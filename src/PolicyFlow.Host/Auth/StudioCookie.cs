@@ -17,6 +17,7 @@ internal static class StudioCookie
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
         o.SlidingExpiration = true;
         o.LoginPath = "/account/login";
+        o.ReturnUrlParameter = "returnUrl";
         o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
     }

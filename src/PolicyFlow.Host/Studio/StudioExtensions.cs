@@ -30,7 +30,9 @@ public static class StudioExtensions
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         services.AddSingleton<Loc>();
+        services.AddCascadingAuthenticationState();
         services.AddScoped<StudioUser>();
+        services.AddSingleton<StudioAccess>();
         services.AddSingleton<StudioQueries>();
         services.AddSingleton<InstanceQueries>();
         services.AddSingleton<ActivityCatalog>();

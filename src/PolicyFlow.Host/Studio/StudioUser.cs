@@ -1,19 +1,31 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using PolicyFlow.Activities.Directories;
+using PolicyFlow.Host.Auth;
+
 namespace PolicyFlow.Host.Studio;
 
 /// <summary>
-/// Who is using the Studio. Sign-in does not exist yet, so everyone is "studio"; when Identity arrives this reads the
-/// signed-in user and their agency, and the pages (which only ask this class) stay as they are.
+/// Who is using the Studio: the signed-in user of the circuit (at prerender, of the request). Read afresh on every call, so
+/// a handler checks the rights of the user as they are when the button is pressed.
 /// </summary>
-internal sealed class StudioUser
+internal sealed class StudioUser(AuthenticationStateProvider authentication, AgencyCatalog catalog)
 {
-    /// <summary>The name written in the journal for actions taken in the Studio.</summary>
-    public string Actor => "studio";
+    public async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync() =>
+        (await authentication.GetAuthenticationStateAsync()).User;
 
-    public string DisplayName => "studio";
+    public async Task<Caller> CallerAsync() => Caller.From(await PrincipalAsync());
 
-    /// <summary>The user's agency; null until sign-in knows it.</summary>
-    public string? Agency => null;
+    /// <summary>The agency's name for the badge, or its id when the catalog does not know it.</summary>
+    public string AgencyName(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return catalog.Find(caller.AgencyId)?.Name ?? caller.AgencyId;
+    }
 
-    /// <summary>Whether a task counts as "mine". Without sign-in every open task does.</summary>
-    public bool Owns(string assignee) => Agency is null || string.Equals(assignee, Agency, StringComparison.Ordinal);
+    /// <summary>Designer save/publish, policy import/launch, launching and cancelling instances.</summary>
+    public static bool Designs(Caller caller) => caller?.IsAny([Roles.PolicyOffice, Roles.Administrator]) == true;
+
+    public static bool Administers(Caller caller) => caller?.Is(Roles.Administrator) == true;
+
+    public static bool ReadsOutbox(Caller caller) => caller?.IsAny([Roles.Administrator, Roles.Leadership]) == true;
 }

@@ -59,5 +59,28 @@ internal static class StudioFlows
     }
     """;
 
+    /// <summary>start → fork → a task for 上城区经信局 (jx-330102) and one for 省科技厅 (kj-330000) → join → end.</summary>
+    public static string TwoAgencies(string id, string tag) => $$"""
+    {
+      "id": "{{id}}", "name": "两级办理 {{tag}}",
+      "activities": [
+        { "id": "start", "type": "Start" },
+        { "id": "fork", "type": "Fork" },
+        { "id": "a", "type": "HumanTask", "properties": { "title": "区级落实 {{tag}}", "assignee": "jx-330102" } },
+        { "id": "b", "type": "HumanTask", "properties": { "title": "省级配合 {{tag}}", "assignee": "kj-330000" } },
+        { "id": "join", "type": "Join" },
+        { "id": "end", "type": "End" }
+      ],
+      "connections": [
+        { "from": "start", "outcome": "Done", "to": "fork" },
+        { "from": "fork", "outcome": "A", "to": "a" },
+        { "from": "fork", "outcome": "B", "to": "b" },
+        { "from": "a", "outcome": "Done", "to": "join" },
+        { "from": "b", "outcome": "Done", "to": "join" },
+        { "from": "join", "outcome": "Done", "to": "end" }
+      ]
+    }
+    """;
+
     public static string NewTag() => Guid.NewGuid().ToString("N")[..6];
 }

@@ -35,7 +35,7 @@ public sealed class TaskPageTests(StudioHost host) : StudioTest(host)
         var tasks = await Host.GetObjectAsync($"/api/tasks?instanceId={instance}&all=true");
         var done = tasks["items"]!.AsArray().Single(t => t!["activityId"]!.GetValue<string>() == "a")!;
         Assert.Equal("Completed", done["status"]!.GetValue<string>());
-        Assert.Equal("studio", done["completedBy"]!.GetValue<string>());
+        Assert.Equal("admin", done["completedBy"]!.GetValue<string>());
         Assert.Equal("方案已报送", done["comment"]!.GetValue<string>());
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Engine.Definitions;
@@ -13,14 +14,14 @@ internal sealed record InstanceDetail(WorkflowInstance Instance, string Definiti
     IReadOnlyList<WorkTask> Tasks, IReadOnlyList<WorkflowTimer> Timers);
 
 /// <summary>The reads behind the instance list and viewer.</summary>
-internal sealed class InstanceQueries(DbFactory db)
+internal sealed class InstanceQueries(DbFactory db, StudioAccess access)
 {
     private const int ListLimit = 500;
 
-    public async Task<IReadOnlyList<WorkflowInstance>> ListAsync(InstanceStatus? status, CancellationToken ct = default)
+    public async Task<IReadOnlyList<WorkflowInstance>> ListAsync(ClaimsPrincipal user, InstanceStatus? status, CancellationToken ct = default)
     {
         await using var context = db.Create();
-        var query = context.Instances.AsNoTracking();
+        var query = await access.Over(context).InstancesAsync(context.Instances.AsNoTracking(), user, ct);
         query = status is { } s ? query.Where(i => i.Status == s) : query;
         return await query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).Take(ListLimit).ToListAsync(ct);
     }

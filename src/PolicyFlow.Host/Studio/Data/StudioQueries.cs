@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Deadlines;
 using PolicyFlow.Engine.Journal;
@@ -8,16 +9,16 @@ using PolicyFlow.Host.Storage;
 namespace PolicyFlow.Host.Studio.Data;
 
 /// <summary>The reads behind the dashboard, the inbox and the task page; each opens its own short-lived context.</summary>
-internal sealed class StudioQueries(DbFactory db, TimeProvider clock)
+internal sealed class StudioQueries(DbFactory db, StudioAccess access, TimeProvider clock)
 {
     // The inbox shows at most this many rows; beyond it people filter, they do not scroll.
     private const int InboxLimit = 500;
 
-    public async Task<IReadOnlyList<TaskRow>> InboxAsync(InboxFilter filter, CancellationToken ct = default)
+    public async Task<IReadOnlyList<TaskRow>> InboxAsync(ClaimsPrincipal user, InboxFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var context = db.Create();
-        var query = context.Tasks.AsNoTracking();
+        var query = await access.Over(context).TasksAsync(context.Tasks.AsNoTracking(), user, ct);
         query = string.IsNullOrWhiteSpace(filter.Assignee) ? query : query.Where(t => t.Assignee.Contains(filter.Assignee));
         query = filter.Status is { } s ? query.Where(t => t.Status == s)
             : query.Where(t => t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed);
@@ -29,17 +30,20 @@ internal sealed class StudioQueries(DbFactory db, TimeProvider clock)
         return [.. rows.Where(r => filter.Light is null || r.Light == filter.Light)];
     }
 
-    public async Task<DashboardCounts> DashboardAsync(StudioUser user, CancellationToken ct = default)
+    /// <summary>The open tasks and the instances the user may see, as the inbox and instance list show them.</summary>
+    public async Task<DashboardCounts> DashboardAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var context = db.Create();
-        var open = await context.Tasks.AsNoTracking()
-            .Where(t => t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed)
-            .Select(t => new { t.Assignee, t.DueAt }).ToListAsync(ct);
+        var visibility = access.Over(context);
+        var tasks = await visibility.TasksAsync(context.Tasks.AsNoTracking(), user, ct);
+        var open = await tasks.Where(t => t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed)
+            .Select(t => t.DueAt).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var mine = open.Where(t => user.Owns(t.Assignee)).Select(t => WarningLights.Compute(t.DueAt, now)).ToList();
-        var running = await context.Instances.CountAsync(i => i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Waiting, ct);
-        var faulted = await context.Instances.CountAsync(i => i.Status == InstanceStatus.Faulted, ct);
+        var mine = open.Select(due => WarningLights.Compute(due, now)).ToList();
+        var instances = await visibility.InstancesAsync(context.Instances.AsNoTracking(), user, ct);
+        var running = await instances.CountAsync(i => i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Waiting, ct);
+        var faulted = await instances.CountAsync(i => i.Status == InstanceStatus.Faulted, ct);
         return new DashboardCounts(mine.Count, mine.Count(l => l == WarningLight.Red), mine.Count(l => l == WarningLight.Yellow),
             mine.Count(l => l == WarningLight.Green), running, faulted);
     }

@@ -13,7 +13,7 @@ internal static partial class Strings
         ["Inst.Updated"] = ("更新时间", "Updated"),
         ["Inst.Finished"] = ("结束时间", "Finished"),
         ["Inst.Empty"] = ("没有流程实例。", "No instances."),
-        ["Inst.NotFound"] = ("流程实例不存在。", "This instance does not exist."),
+        ["Inst.NotFound"] = ("流程实例不存在，或您无权查看。", "This instance does not exist, or you may not see it."),
         ["Inst.Graph"] = ("流程图", "Flowchart"),
         ["Inst.Incident"] = ("故障", "Incident"),
         ["Inst.IncidentAt"] = ("环节 {0} 于 {1} 出错：{2}", "Activity {0} failed at {1}: {2}"),

@@ -6,6 +6,7 @@ using PolicyFlow.Activities.Directories;
 using PolicyFlow.Activities.Policies;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Engine.Runtime;
+using PolicyFlow.Host.Auth;
 
 namespace PolicyFlow.Host.Studio.Pages;
 
@@ -26,7 +27,7 @@ public partial class PolicyImport
             Refuse("Policy.CannotRead", [L["Policy.TooLarge"]]);
             return;
         }
-        await RunAsync(async () =>
+        await RunAsync(async _ =>
         {
             using var buffer = new MemoryStream();
             await using (var upload = file.OpenReadStream(PolicyDocumentParser.MaxBytes))
@@ -44,7 +45,7 @@ public partial class PolicyImport
     private Task PreviewAsync()
     {
         Reset();
-        return RunAsync(() =>
+        return RunAsync(_ =>
         {
             Show(Publisher.Preview(_text ?? ""));
             return Task.CompletedTask;
@@ -61,18 +62,18 @@ public partial class PolicyImport
         _acceptUnmapped = false;
     }
 
-    private Task PublishAsync() => RunAsync(async () =>
+    private Task PublishAsync() => RunAsync(async actor =>
     {
         var mappings = _mappings.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!.Id, StringComparer.Ordinal);
         var effective = _effective is { } day ? DateOnly.FromDateTime(day) : (DateOnly?)null;
-        _published = await Publisher.PublishAsync(new ImportRequest(_text ?? "", effective, mappings, _acceptUnmapped), User.Actor);
+        _published = await Publisher.PublishAsync(new ImportRequest(_text ?? "", effective, mappings, _acceptUnmapped), actor);
         Snackbar.Add(L.Format("Policy.Published.Ok", _published.DocumentNumber ?? _published.Title, _published.Measures.Count), Severity.Success);
     });
 
     // Launching again returns the same instances (their ids derive from the measures), so a double click is harmless.
-    private Task LaunchAsync() => RunAsync(async () =>
+    private Task LaunchAsync() => RunAsync(async actor =>
     {
-        _launched = await Launcher.LaunchAsync(_published!.Id, User.Actor);
+        _launched = await Launcher.LaunchAsync(_published!.Id, actor);
         Snackbar.Add(L.Format("Policy.Launched", _launched.Count), Severity.Success);
     });
 
@@ -83,13 +84,20 @@ public partial class PolicyImport
     }
 
     // An exception escaping an event handler would end the circuit, so every step goes through here.
-    private async Task RunAsync(Func<Task> step)
+    private async Task RunAsync(Func<string, Task> step)
     {
         _busy = true;
         _problems = [];
         try
         {
-            await step();
+            // Importing and launching belong to the policy office and administrators, whatever the page shows.
+            var caller = await User.CallerAsync();
+            if (!StudioUser.Designs(caller))
+            {
+                Refuse("Access.Refused", [L["Access.Refused"]]);
+                return;
+            }
+            await step(caller.UserName);
         }
         catch (PolicyFormatException ex)
         {
