@@ -63,10 +63,11 @@ public static class PolicyFlowHost
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.Services.GetRequiredService<DbFactory>().MigrateAsync();
-        await app.Services.GetRequiredService<SeedLoader>().LoadAsync(CancellationToken.None);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         await app.UsePolicyFlowAuthAsync();
+        // After the accounts schema exists: the seed's notices are addressed to agencies' users too.
+        await app.Services.GetRequiredService<SeedLoader>().LoadAsync(CancellationToken.None);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "PolicyFlow API v1"));
         app.MapHealthChecks("/health");
