@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Hangfire;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Activities;
+using PolicyFlow.Activities.Deadlines;
 using PolicyFlow.Activities.Notices;
 using PolicyFlow.Engine.Persistence;
 using PolicyFlow.Host.Auth;
@@ -40,6 +41,7 @@ public static class PolicyFlowHost
         var calendarFolder = Path.Combine(builder.Environment.ContentRootPath, "data", "calendar");
         services.AddPolicyFlowActivities(Directory.Exists(calendarFolder) ? calendarFolder : null);
         services.AddSingleton(builder.Configuration.GetSection(NoticeOptions.Section).Get<NoticeOptions>() ?? new NoticeOptions());
+        WarningLights.YellowDays = builder.Configuration.GetValue("Deadlines:YellowDays", WarningLights.DefaultYellowDays);
         services.AddOptions<SeedOptions>().Bind(builder.Configuration.GetSection(SeedOptions.Section));
         services.AddSingleton<SeedLoader>();
         services.AddScoped<AgencyDirectoryView>();

@@ -23,7 +23,11 @@ public sealed class TimerPump(IEngineDbFactory dbFactory, WorkflowEngine engine,
         }
         var fired = 0;
         // Chunks hold different timers, so on a database with row locks they commit side by side without contention.
-        await Parallel.ForEachAsync(due.Chunk(ChunkSize), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+        // Each pump takes its chunks in its own random order: two hosts looking at the same backlog then mostly claim
+        // different chunks instead of queueing behind each other's row locks on the same first one.
+        var chunks = due.Chunk(ChunkSize).ToArray();
+        Random.Shared.Shuffle(chunks);
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (chunk, ct) => Interlocked.Add(ref fired, await FireChunkAsync(chunk, ct)));
         return fired;
     }

@@ -23,7 +23,7 @@ internal static class Inbox
         if (light is not null)
         {
             // The light is a function of the due date: filter on the same thresholds WarningLights uses.
-            var yellowFrom = now.AddDays(WarningLights.DefaultYellowDays + 1);
+            var yellowFrom = now.AddDays(WarningLights.YellowDays + 1);
             query = light switch
             {
                 "Red" => query.Where(t => t.DueAt != null && t.DueAt <= now),
