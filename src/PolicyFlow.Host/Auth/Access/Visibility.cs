@@ -21,37 +21,43 @@ internal sealed class Visibility(PolicyFlowDbContext db, AgencyCatalog catalog, 
     public async Task<IQueryable<WorkTask>> TasksAsync(IQueryable<WorkTask> query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var caller = Caller.From(user);
-        if (caller.ReadsEverything)
+        var scope = await ScopeAsync(user, cancellationToken);
+        if (scope is null)
         {
             return query;
         }
-        if (!caller.Is(Roles.AgencyStaff))
-        {
-            return query.Where(_ => false);
-        }
-        var assignees = VisibleAssignees(caller.AgencyId);
-        var led = await LedInstancesAsync(caller.AgencyId, cancellationToken);
+        var (assignees, led) = scope;
         return query.Where(t => assignees.Contains(t.Assignee) || led.Contains(t.InstanceId));
     }
 
     public async Task<IQueryable<WorkflowInstance>> InstancesAsync(IQueryable<WorkflowInstance> query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var caller = Caller.From(user);
-        if (caller.ReadsEverything)
+        var scope = await ScopeAsync(user, cancellationToken);
+        if (scope is null)
         {
             return query;
         }
-        if (!caller.Is(Roles.AgencyStaff))
-        {
-            return query.Where(_ => false);
-        }
-        var assignees = VisibleAssignees(caller.AgencyId);
-        var led = await LedInstancesAsync(caller.AgencyId, cancellationToken);
+        var (assignees, led) = scope;
         var tasks = db.Tasks;
         return query.Where(i => led.Contains(i.Id) || tasks.Any(t => t.InstanceId == i.Id && assignees.Contains(t.Assignee)));
     }
+
+    /// <summary>What a caller's lists are limited to: null when they read everything; nothing for roles that see no tasks.</summary>
+    private async Task<ListScope?> ScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        if (caller.ReadsEverything)
+        {
+            return null;
+        }
+        return caller.Is(Roles.AgencyStaff)
+            ? new ListScope(VisibleAssignees(caller.AgencyId), await LedInstancesAsync(caller.AgencyId, cancellationToken))
+            : new ListScope([], []);
+    }
+
+    /// <summary>The agencies whose tasks a caller sees, and the instances of the measures its agency leads.</summary>
+    private sealed record ListScope(IReadOnlyList<string> Assignees, List<Guid> Led);
 
     public async Task<TaskAccess> TaskAccessAsync(Caller caller, Guid taskId, CancellationToken cancellationToken)
     {
