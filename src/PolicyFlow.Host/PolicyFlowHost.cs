@@ -7,6 +7,7 @@ using PolicyFlow.Activities;
 using PolicyFlow.Activities.Deadlines;
 using PolicyFlow.Activities.Notices;
 using PolicyFlow.Engine.Persistence;
+using PolicyFlow.Host.Application;
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Endpoints.Agencies;
 using PolicyFlow.Host.Endpoints.Outbox;
@@ -56,6 +57,7 @@ public static class PolicyFlowHost
         });
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddPolicyFlowUseCases();
         services.AddPolicyFlowStudio();
         builder.AddPolicyFlowAuth(storage);
         return builder;

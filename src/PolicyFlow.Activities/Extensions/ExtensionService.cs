@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using PolicyFlow.Activities.Directories;
 using PolicyFlow.Activities.Notices;
 using PolicyFlow.Activities.Notifications;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Activities.Steps;
+using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Journal;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
@@ -16,7 +18,7 @@ namespace PolicyFlow.Activities.Extensions;
 /// Extension requests (延期): asked by the assignee before the due date, decided by the lead agency. An approval moves
 /// the due date and plans the task's notices again; the journal records both.
 /// </summary>
-public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter writer, Recipients recipients)
+public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter writer, Recipients recipients, AgencyCatalog catalog)
 {
     public const string Requested = "ExtensionRequested";
     public const string Decided = "ExtensionDecided";
@@ -81,7 +83,7 @@ public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter w
             {
                 await MoveDueAsync(work, task, request.RequestedDueAt, cancellationToken);
             }
-            writer.Enqueue(work, NotificationKind.ExtensionDecided, recipients.Of(work.Db, [task.Assignee]), TaskNotices.Model(task, work.Now, comment) with
+            writer.Enqueue(work, NotificationKind.ExtensionDecided, recipients.Of(work.Db, [task.Assignee]), TaskNotices.Model(work.Db, catalog, task, work.Now, comment) with
             {
                 Approved = request.Status == ExtensionStatus.Approved,
                 NewDueAt = request.Status == ExtensionStatus.Approved ? request.RequestedDueAt : null,
@@ -93,12 +95,11 @@ public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter w
     private static async Task MoveDueAsync(UnitOfWork work, WorkTask task, DateTimeOffset newDueAt, CancellationToken cancellationToken)
     {
         var from = task.DueAt;
-        task.DueAt = newDueAt;
-        task.Revision++;
+        task.MoveDueDate(newDueAt);
         var taskId = task.Id;
         await work.Db.Timers.Where(t => t.TaskId == taskId && t.Status == TimerStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), cancellationToken);
-        var settings = (JsonNode.Parse(task.DataJson) as JsonObject)?["notices"];
+        var settings = TaskSettings.NoticesOf(task);
         foreach (var notice in AgencyTasks.PlanNotices(settings, work.Now, newDueAt))
         {
             work.Db.Timers.Add(new WorkflowTimer

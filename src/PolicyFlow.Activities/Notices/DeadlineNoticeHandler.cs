@@ -1,6 +1,7 @@
-using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Directories;
 using PolicyFlow.Activities.Notifications;
+using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Timers;
 
@@ -26,12 +27,26 @@ internal sealed class DeadlineNoticeHandler(string kind, NotificationWriter writ
         var to = recipients.Of(work.Db, [task.Assignee]).ToList();
         if (notification == NotificationKind.Escalation)
         {
-            var data = JsonNode.Parse(task.DataJson) as JsonObject ?? [];
-            var kindCode = data["kind"]?.GetValue<string>();
-            var lead = kindCode is null ? null : catalog.Counterpart(kindCode, "330000");
-            to.AddRange(recipients.Of(work.Db, lead is null ? [] : [lead.Id]));
+            to.AddRange(recipients.Of(work.Db, await LeadOfAsync(work, task.Id, cancellationToken) is { } lead ? [lead] : []));
             to.AddRange(options.LeadershipEmails.Select(e => new Recipient(e, "领导 Leadership")));
         }
-        writer.Enqueue(work, notification, to.DistinctBy(r => r.Email), TaskNotices.Model(task, work.Now), $"{Kind}:{timer.Id}");
+        writer.Enqueue(work, notification, to.DistinctBy(r => r.Email), TaskNotices.Model(work.Db, catalog, task, work.Now), $"{Kind}:{timer.Id}");
+    }
+
+    /// <summary>
+    /// The lead agency (牵头单位) of the measure the task belongs to, as the policy record names it; for a task of no
+    /// published measure, the provincial agency of its line.
+    /// </summary>
+    private async Task<string?> LeadOfAsync(UnitOfWork work, Guid taskId, CancellationToken cancellationToken)
+    {
+        var db = (PolicyFlowDbContext)work.Db;
+        var facts = await db.TaskFacts.FindAsync([taskId], cancellationToken);
+        if (facts is null)
+        {
+            return null;
+        }
+        var lead = await db.Measures.Where(m => m.PolicyId == facts.PolicyId && m.Number == facts.MeasureNo).Select(m => m.LeadAgencyId)
+            .FirstOrDefaultAsync(cancellationToken);
+        return lead ?? catalog.Counterpart(facts.AgencyKind, "330000")?.Id;
     }
 }

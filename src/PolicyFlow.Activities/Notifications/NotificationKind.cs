@@ -27,6 +27,9 @@ public enum NotificationKind
     /// <summary>A policy comes into force; to the lead agencies (政策施行).</summary>
     PolicyInForce,
 
+    /// <summary>Someone who supervises the task urges the assignee agency to finish it (催办).</summary>
+    Urge,
+
     /// <summary>One recipient's reminders of one day in one message; written by the outbox dispatcher.</summary>
     Digest,
 }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Directories;
 using PolicyFlow.Activities.Publishing;
+using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Persistence;
+using PolicyFlow.Engine.Tasks;
 
 namespace PolicyFlow.Activities.Persistence;
 
@@ -12,6 +14,8 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
     public DbSet<MeasureRecord> Measures => Set<MeasureRecord>();
     public DbSet<AgencyContact> AgencyContacts => Set<AgencyContact>();
     public DbSet<Extensions.ExtensionRequest> Extensions => Set<Extensions.ExtensionRequest>();
+    public DbSet<TaskFacts> TaskFacts => Set<TaskFacts>();
+    public DbSet<TaskUrge> Urges => Set<TaskUrge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -44,6 +48,29 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             e.Property(x => x.Reason).HasMaxLength(2000);
             e.Property(x => x.DecisionComment).HasMaxLength(2000);
             e.HasIndex(x => x.TaskId);
+        });
+        modelBuilder.Entity<TaskFacts>(e =>
+        {
+            e.ToTable("pf_task_facts");
+            e.HasKey(x => x.TaskId);
+            e.HasOne<WorkTask>().WithOne().HasForeignKey<TaskFacts>(x => x.TaskId);
+            e.Property(x => x.PolicyId).HasMaxLength(100);
+            e.Property(x => x.MeasureTitle).HasMaxLength(500);
+            e.Property(x => x.Step).HasMaxLength(32);
+            e.Property(x => x.AgencyKind).HasMaxLength(32);
+            e.Property(x => x.RegionCode).HasMaxLength(12);
+            e.Property(x => x.CityCode).HasMaxLength(12);
+            e.HasIndex(x => new { x.PolicyId, x.MeasureNo, x.Step });
+            e.HasIndex(x => new { x.CityCode, x.RegionCode });
+            e.HasIndex(x => new { x.AgencyKind, x.RegionLevel });
+        });
+        modelBuilder.Entity<TaskUrge>(e =>
+        {
+            e.ToTable("pf_task_urges");
+            e.Property(x => x.By).HasMaxLength(200);
+            e.Property(x => x.Message).HasMaxLength(1000);
+            e.HasIndex(x => new { x.TaskId, x.Day }).IsUnique();
+            e.HasIndex(x => x.At);
         });
         modelBuilder.Entity<AgencyContact>(e =>
         {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Deadlines;
 using PolicyFlow.Activities.Directories;
+using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Activities;
 using PolicyFlow.Engine.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,26 +18,18 @@ internal static class AgencyTasks
     /// <summary>How far past the due date notices are planned; later ones are not needed once leadership is escalated to.</summary>
     private static readonly TimeSpan NoticeHorizon = TimeSpan.FromDays(60);
 
-    public static WorkTask Create(ActivityContext context, string agencyId, IReadOnlyList<string> outcomes, DateTimeOffset? dueAt = null, string? title = null)
+    private const string RoundsVariable = "stepRounds";
+
+    public static WorkTask Create(ActivityContext context, string agencyId, IReadOnlyList<string> outcomes, int round, DateTimeOffset? dueAt = null,
+        string? title = null)
     {
         var catalog = context.Services.GetRequiredService<AgencyCatalog>();
         var agency = catalog.Find(agencyId)
             ?? throw new InvalidOperationException($"Agency '{agencyId}' is not in the directory; map it in the agency directory first.");
         dueAt ??= DueAt(context);
-        var data = new JsonObject
-        {
-            ["step"] = context.GetString("step") ?? "task",
-            ["agencyName"] = agency.Name,
-            ["kind"] = agency.KindCode,
-            ["regionCode"] = agency.RegionCode,
-            ["regionLevel"] = context.Services.GetRequiredService<RegionDirectory>().Find(agency.RegionCode)?.Level.ToString(),
-            ["policyId"] = context.ReadVariable("policyId")?.DeepClone(),
-            ["measureNo"] = context.ReadVariable("measureNo")?.DeepClone(),
-            ["measureTitle"] = context.ReadVariable("measureTitle")?.DeepClone(),
-            // Kept so that an approved extension can plan the notices again with the same settings.
-            ["notices"] = context.RawProperty("notices")?.DeepClone(),
-        };
-        var task = context.CreateTask(title ?? context.GetString("title")!, agency.Id, outcomes, dueAt, context.GetString("instructions"), data);
+        var task = context.CreateTask(title ?? context.GetString("title")!, agency.Id, outcomes, dueAt, context.GetString("instructions"),
+            TaskSettings.Of(context.RawProperty("notices")));
+        context.Db.Set<TaskFacts>().Add(Facts(context, task, agency, round));
         if (dueAt is { } due)
         {
             foreach (var notice in PlanNotices(context.RawProperty("notices"), context.Now, due))
@@ -50,6 +43,43 @@ internal static class AgencyTasks
             listener.Assigned(context, task, agency);
         }
         return task;
+    }
+
+    /// <summary>
+    /// The round of this execution of the activity: 1 the first time, one more each time a return for rework (退办) runs
+    /// it again. Kept in the instance's <c>stepRounds</c> variable, so no query is needed to number a rework.
+    /// </summary>
+    public static int NextRound(ActivityContext context)
+    {
+        var rounds = context.ReadVariable(RoundsVariable) as JsonObject ?? [];
+        var round = (rounds[context.Node.Id] is JsonValue v && v.TryGetValue<int>(out var previous) ? previous : 0) + 1;
+        rounds[context.Node.Id] = round;
+        context.SetVariable(RoundsVariable, rounds);
+        return round;
+    }
+
+    private static TaskFacts Facts(ActivityContext context, WorkTask task, Agency agency, int round)
+    {
+        var regions = context.Services.GetRequiredService<RegionDirectory>();
+        var region = regions.Find(agency.RegionCode);
+        return new TaskFacts
+        {
+            TaskId = task.Id,
+            PolicyId = (context.ReadVariable("policyId") as JsonValue)?.GetValue<string>(),
+            MeasureNo = context.ReadVariable("measureNo") is JsonValue n && n.TryGetValue<int>(out var number) ? number : null,
+            MeasureTitle = (context.ReadVariable("measureTitle") as JsonValue)?.GetValue<string>(),
+            Step = context.GetString("step") ?? StepNames.Task,
+            AgencyKind = agency.KindCode,
+            RegionCode = agency.RegionCode,
+            RegionLevel = region?.Level ?? RegionLevel.Province,
+            CityCode = region?.Level switch
+            {
+                RegionLevel.City => region.Code,
+                RegionLevel.County => regions.CityOf(region.Code)?.Code,
+                _ => null,
+            },
+            Round = round,
+        };
     }
 
     /// <summary>The reminders, overdue notices and escalation of a task due at <paramref name="dueAt"/>, from now on.</summary>

@@ -20,6 +20,7 @@ internal sealed class AssignTask : IActivity
         [
             new PropertyDescriptor("assignee", PropertyType.String, true, "agency id, e.g. jx-330000 or {{kind}}-{{region}}"),
             new PropertyDescriptor("outcomes", PropertyType.StringList, Description: "default [\"Done\"]; a review uses [\"Accept\",\"Return\"]"),
+            new PropertyDescriptor("commentRequired", PropertyType.StringList, Description: "outcomes that need a comment; default [\"Return\"]"),
             new PropertyDescriptor("resultVariable", PropertyType.String),
             new PropertyDescriptor("reviewOf", PropertyType.Any, Description: "agencies told when this review accepts or returns, e.g. {\"var\":\"coAgencies\"}"),
             .. StepProperties.Common,
@@ -32,7 +33,8 @@ internal sealed class AssignTask : IActivity
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var task = AgencyTasks.Create(context, context.GetString("assignee")!, TaskOutcomes.From(context.RawProperty("outcomes")));
+        var task = AgencyTasks.Create(context, context.GetString("assignee")!, TaskOutcomes.From(context.RawProperty("outcomes")),
+            AgencyTasks.NextRound(context));
         return ValueTask.FromResult(ActivityResult.Wait(BookmarkKind.Task, task.Id.ToString()));
     }
 

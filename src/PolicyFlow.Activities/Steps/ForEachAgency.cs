@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PolicyFlow.Engine.Activities;
+using PolicyFlow.Engine.Activities.Waiting;
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Runtime;
 
@@ -27,9 +28,10 @@ internal sealed class ForEachAgency : IActivity
     {
         var agencies = context.RawProperty("agencies") as JsonArray ?? throw new InvalidOperationException("ForEachAgency needs an array of agency ids in 'agencies'.");
         var pending = new JsonArray();
+        var round = AgencyTasks.NextRound(context);
         foreach (var agency in agencies.Select(a => a!.GetValue<string>()).Distinct())
         {
-            pending.Add(AgencyTasks.Create(context, agency, ["Done"]).Id.ToString());
+            pending.Add(AgencyTasks.Create(context, agency, [TaskOutcomes.Done], round).Id.ToString());
         }
         return ValueTask.FromResult(pending.Count == 0
             ? ActivityResult.Done("Done")

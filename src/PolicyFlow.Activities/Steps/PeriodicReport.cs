@@ -66,7 +66,7 @@ internal sealed class PeriodicReport : IActivity
     {
         var reportDay = DateOnly.ParseExact(context.BookmarkPayload["reportDay"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var title = string.Create(CultureInfo.InvariantCulture, $"{context.GetString("title")}（{reportDay.Year}年{reportDay.Month}月）");
-        AgencyTasks.Create(context, context.GetString("assignee")!, ["Done"], DueDay.ToDueAt(reportDay), title);
+        AgencyTasks.Create(context, context.GetString("assignee")!, ["Done"], round: 1, DueDay.ToDueAt(reportDay), title);
         context.SetVariable(LastReportVariable(context), reportDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         return ValueTask.FromResult(ActivityResult.Done("Done"));
     }

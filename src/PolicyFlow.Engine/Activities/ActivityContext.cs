@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using PolicyFlow.Engine.Activities.Waiting;
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Journal;
 using PolicyFlow.Engine.Outbox;
@@ -111,6 +112,7 @@ public sealed partial class ActivityContext
     public WorkTask CreateTask(string title, string assignee, IReadOnlyList<string> outcomes, DateTimeOffset? dueAt,
         string? instructions = null, JsonObject? data = null)
     {
+        ArgumentNullException.ThrowIfNull(outcomes);
         var task = new WorkTask
         {
             Id = Guid.NewGuid(),
@@ -121,6 +123,8 @@ public sealed partial class ActivityContext
             Assignee = assignee,
             Instructions = instructions,
             Outcomes = string.Join(',', outcomes),
+            CommentRequiredFor = TaskOutcomes.NeedingComment(RawProperty("commentRequired"), outcomes) is { Length: > 0 } needing
+                ? string.Join(',', needing) : null,
             Status = WorkTaskStatus.Open,
             CorrelationId = Instance.CorrelationId,
             DataJson = (data ?? []).ToJsonString(),

@@ -69,7 +69,12 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.ClaimedBy).HasMaxLength(200);
             e.Property(x => x.CompletedBy).HasMaxLength(200);
             e.Property(x => x.Revision).IsConcurrencyToken();
+            e.Property(x => x.CommentRequiredFor).HasMaxLength(200);
+            e.Property(x => x.ProgressNote).HasMaxLength(4000);
+            e.Property(x => x.ProgressBy).HasMaxLength(200);
             e.HasIndex(x => new { x.Assignee, x.Status });
+            e.HasIndex(x => new { x.Status, x.DueAt });
+            e.HasIndex(x => x.CompletedAt);
             e.HasIndex(x => x.InstanceId);
             e.HasIndex(x => x.BookmarkId);
             e.HasIndex(x => x.CorrelationId);

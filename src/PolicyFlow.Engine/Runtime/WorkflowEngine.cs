@@ -39,14 +39,10 @@ public sealed class WorkflowEngine(IEngineDbFactory dbFactory, WorkflowRuntime r
         InTransactionAsync(actor, async work =>
         {
             var task = await FindTaskAsync(work, taskId, cancellationToken);
-            if (task.Status != WorkTaskStatus.Open)
+            if (!task.Claim(actor, work.Now))
             {
                 return TaskActionResult.Unchanged(task);
             }
-            task.Status = WorkTaskStatus.Claimed;
-            task.ClaimedAt = work.Now;
-            task.ClaimedBy = actor;
-            task.Revision++;
             work.Journal(task.InstanceId, JournalKinds.TaskClaimed, task.ActivityId, taskId: task.Id);
             return TaskActionResult.Changed(task);
         }, cancellationToken);
@@ -56,18 +52,7 @@ public sealed class WorkflowEngine(IEngineDbFactory dbFactory, WorkflowRuntime r
         InTransactionAsync(actor, async work =>
         {
             var task = await FindTaskAsync(work, taskId, cancellationToken);
-            if (!task.IsOpen)
-            {
-                throw EngineException.Conflict($"Task {taskId} is {task.Status}; progress can only be reported on an open task.");
-            }
-            if (percent is < 0 or > 100)
-            {
-                throw EngineException.Invalid("Progress percent must be between 0 and 100.");
-            }
-            var data = JsonNode.Parse(task.DataJson)!.AsObject();
-            data["progress"] = new JsonObject { ["note"] = note, ["percent"] = percent, ["at"] = work.Now.ToString("O"), ["by"] = actor };
-            task.DataJson = data.ToJsonString();
-            task.Revision++;
+            task.ReportProgress(note, percent, actor, work.Now);
             work.Journal(task.InstanceId, JournalKinds.TaskProgress, task.ActivityId, new { note, percent }, task.Id);
             return TaskActionResult.Changed(task);
         }, cancellationToken);

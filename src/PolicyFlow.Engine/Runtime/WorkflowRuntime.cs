@@ -82,20 +82,11 @@ public sealed class WorkflowRuntime(
         ArgumentNullException.ThrowIfNull(work);
         var task = await work.Db.Tasks.FindAsync([taskId], cancellationToken)
             ?? throw EngineException.NotFound($"Task {taskId} does not exist.");
-        if (!task.IsOpen)
+        if (!task.Complete(outcome, comment, work.Actor, work.Now))
         {
             return TaskActionResult.Unchanged(task);
         }
-        if (!task.OutcomeList.Contains(outcome))
-        {
-            throw EngineException.Invalid($"Outcome '{outcome}' is not allowed for task {taskId}; allowed: {task.Outcomes}.");
-        }
-        task.Status = WorkTaskStatus.Completed;
-        task.Outcome = outcome;
-        task.Comment = comment;
-        task.CompletedAt = work.Now;
-        task.CompletedBy = work.Actor;
-        task.Revision++;
+        comment = task.Comment;
         await CancelTimersAsync(work, t => t.TaskId == taskId, cancellationToken);
         work.Journal(task.InstanceId, JournalKinds.TaskCompleted, task.ActivityId, new { outcome, comment, data }, task.Id);
         var stimulusData = data?.DeepClone().AsObject() ?? [];

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Directories;
 using PolicyFlow.Activities.Publishing;
+using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Testing;
 
@@ -36,40 +37,41 @@ public sealed class SeedLaunchTests
         h.Clock.SetUtcNow(inForce);
         await h.Pump.DrainAsync();
         var plans = await AllTasksAsync(h);
-        Assert.Equal(SeedPolicy.Measures.Select(m => m.Lead), plans.OrderBy(t => Measure(t)).Select(t => t.Assignee));
+        Assert.Equal(SeedPolicy.Measures.Select(m => m.Lead), plans.OrderBy(t => Measure(t)).Select(t => t.Task.Assignee));
 
         foreach (var plan in plans)
         {
-            await h.Engine.CompleteTaskAsync(plan.Id, "Done", plan.Assignee);
+            await h.Engine.CompleteTaskAsync(plan.Task.Id, "Done", plan.Task.Assignee);
         }
         var catalog = h.Services.GetRequiredService<AgencyCatalog>();
         var regions = h.Services.GetRequiredService<RegionDirectory>();
-        var open = (await AllTasksAsync(h)).Where(t => t.IsOpen && Step(t) != "monthly").ToList();
+        var open = (await AllTasksAsync(h)).Where(t => t.Task.IsOpen && Step(t) != "monthly").ToList();
         foreach (var (no, lead, co) in SeedPolicy.Measures)
         {
             var tasks = open.Where(t => Measure(t) == no).ToList();
             var kind = catalog.Find(lead)!.KindCode;
-            Assert.Equal(co.Order(), tasks.Where(t => Step(t) == "co").Select(t => t.Assignee).Order());
-            Assert.Equal(regions.Cities.Select(c => $"{kind}-{c.Code}").Order(), tasks.Where(t => Step(t) == "city").Select(t => t.Assignee).Order());
+            Assert.Equal(co.Order(), tasks.Where(t => Step(t) == "co").Select(t => t.Task.Assignee).Order());
+            Assert.Equal(regions.Cities.Select(c => $"{kind}-{c.Code}").Order(), tasks.Where(t => Step(t) == "city").Select(t => t.Task.Assignee).Order());
             var counties = tasks.Where(t => Step(t) == "county").ToList();
             Assert.Equal(90, counties.Count);
-            Assert.Equal(90, counties.Select(t => t.Assignee).Distinct().Count());
+            Assert.Equal(90, counties.Select(t => t.Task.Assignee).Distinct().Count());
             Assert.Equal(co.Length + 11 + 90, tasks.Count);
-            var hangzhou = counties.Where(t => regions.CityOf(t.Assignee.Split('-')[1])?.Code == "330100").Select(t => catalog.Find(t.Assignee)!.Name).ToList();
+            var hangzhou = counties.Where(t => t.Facts.CityCode == "330100").Select(t => catalog.Find(t.Task.Assignee)!.Name).ToList();
             Assert.Equal(13, hangzhou.Count);
             Assert.All(hangzhou, name => Assert.DoesNotContain("杭州市", name));
         }
-        Assert.Contains(open, t => t.Assignee == "jx-330102" && catalog.Find(t.Assignee)!.Name == "上城区经信局");
-        Assert.All(open, t => Assert.NotNull(t.DueAt));
+        Assert.Contains(open, t => t.Task.Assignee == "jx-330102" && catalog.Find(t.Task.Assignee)!.Name == "上城区经信局");
+        Assert.All(open, t => Assert.NotNull(t.Task.DueAt));
     }
 
-    private static async Task<List<WorkTask>> AllTasksAsync(WorkflowHarness h)
+    private static async Task<List<(WorkTask Task, TaskFacts Facts)>> AllTasksAsync(WorkflowHarness h)
     {
         await using var db = h.Db.Create();
-        return await db.Tasks.AsNoTracking().ToListAsync();
+        var facts = await db.TaskFacts.AsNoTracking().ToDictionaryAsync(f => f.TaskId);
+        return [.. (await db.Tasks.AsNoTracking().ToListAsync()).Select(t => (t, facts[t.Id]))];
     }
 
-    private static int Measure(WorkTask task) => System.Text.Json.Nodes.JsonNode.Parse(task.DataJson)!["measureNo"]!.GetValue<int>();
+    private static int Measure((WorkTask Task, TaskFacts Facts) task) => task.Facts.MeasureNo!.Value;
 
-    private static string Step(WorkTask task) => System.Text.Json.Nodes.JsonNode.Parse(task.DataJson)!["step"]!.GetValue<string>();
+    private static string Step((WorkTask Task, TaskFacts Facts) task) => task.Facts.Step;
 }

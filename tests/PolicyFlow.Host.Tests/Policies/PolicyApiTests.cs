@@ -85,5 +85,5 @@ public sealed class PolicyApiTests
         return [.. page!["items"]!.AsArray().Select(t => t!)];
     }
 
-    private static string Step(JsonNode task) => task["data"]?["step"]?.GetValue<string>() ?? "";
+    private static string Step(JsonNode task) => task["facts"]?["step"]?.GetValue<string>() ?? "";
 }

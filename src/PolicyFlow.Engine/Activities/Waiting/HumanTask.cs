@@ -19,6 +19,7 @@ internal sealed class HumanTask : IActivity
             new PropertyDescriptor("assignee", PropertyType.String, true),
             new PropertyDescriptor("instructions", PropertyType.String),
             new PropertyDescriptor("outcomes", PropertyType.StringList, Description: "default [\"Done\"]"),
+            new PropertyDescriptor("commentRequired", PropertyType.StringList, Description: "outcomes that need a comment; default [\"Return\"]"),
             new PropertyDescriptor("dueAt", PropertyType.DateTime),
             new PropertyDescriptor("resultVariable", PropertyType.String, Description: "where to keep {outcome, data, by}"),
         ],

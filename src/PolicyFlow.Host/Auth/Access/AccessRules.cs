@@ -61,13 +61,18 @@ internal static class AccessRules
         ["GET /api/agencies/{id}"] = AccessRule.SignedIn,
         ["PUT /api/agencies/{id}/contact"] = AccessRule.ForRoles(Admin),
 
-        // Leadership's reports: warning lights and overdue tasks across every agency.
-        ["GET /api/reports/warning-lights"] = AccessRule.ForRoles(Admin, Leader, Office),
-        ["GET /api/reports/overdue"] = AccessRule.ForRoles(Admin, Leader, Office),
-
-        // Reports span every agency: for those who read everything (agency staff would need them filtered by Visibility first).
-        ["GET /api/reports/warning-lights"] = AccessRule.ForRoles(Admin, Leader, Office),
-        ["GET /api/reports/overdue"] = AccessRule.ForRoles(Admin, Leader, Office),
+        // Supervision: every signed-in user may ask; the use case scopes the answer to the caller (ReportScope) or refuses it.
+        ["GET /api/reports/warning-lights"] = AccessRule.SignedIn,
+        ["GET /api/reports/matrix"] = AccessRule.MatrixReader,
+        ["GET /api/reports/overdue"] = AccessRule.SignedIn,
+        ["GET /api/reports/ranking"] = AccessRule.SignedIn,
+        ["GET /api/reports/ranking/rules"] = AccessRule.SignedIn,
+        ["GET /api/reports/trend"] = AccessRule.SignedIn,
+        ["GET /api/reports/export"] = AccessRule.SignedIn,
+        // 催办: leadership, the policy office and the measure's lead agency; a bulk urge names its tasks in the body, which UrgeTasks checks one by one.
+        ["POST /api/reports/urge/preview"] = AccessRule.SignedIn,
+        ["POST /api/reports/urge"] = AccessRule.SignedIn,
+        ["POST /api/tasks/{id:guid}/urge"] = AccessRule.TaskSupervisor,
 
         // Every email with its recipients: operations, read by those who read everything but do not act on tasks.
         ["GET /api/outbox"] = AccessRule.ForRoles(Admin, Leader),

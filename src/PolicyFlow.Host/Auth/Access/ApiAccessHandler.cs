@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
+using PolicyFlow.Host.Application;
 
 namespace PolicyFlow.Host.Auth.Access;
 
 /// <summary>Applies the endpoint's rule: anonymous (401), wrong role (403), resource not visible (404), visible but not theirs to act on (403).</summary>
-internal sealed class ApiAccessHandler(Visibility visibility) : AuthorizationHandler<ApiAccessRequirement, HttpContext>
+internal sealed class ApiAccessHandler(Visibility visibility, Activities.Directories.AgencyCatalog catalog, Activities.Directories.RegionDirectory regions)
+    : AuthorizationHandler<ApiAccessRequirement, HttpContext>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ApiAccessRequirement requirement, HttpContext resource)
     {
@@ -43,6 +45,16 @@ internal sealed class ApiAccessHandler(Visibility visibility) : AuthorizationHan
         {
             return true;
         }
+        if (check == ResourceCheck.ReportMatrix)
+        {
+            if (Capabilities.Has(caller, Capabilities.ReportAll) || (Capabilities.Has(caller, Capabilities.ReportScoped)
+                && Application.Supervision.ReportScope.For(caller, catalog, regions).SeesMatrix))
+            {
+                return true;
+            }
+            context.Fail(new AuthorizationFailureReason(this, "The matrix covers the province or a city; a county account uses the overdue list."));
+            return false;
+        }
         if (!Guid.TryParse(http.GetRouteValue("id")?.ToString(), out var id))
         {
             context.Fail(new HiddenReason(this));
@@ -67,6 +79,11 @@ internal sealed class ApiAccessHandler(Visibility visibility) : AuthorizationHan
         if (check == ResourceCheck.TaskAct && access != TaskAccess.Act)
         {
             context.Fail(new AuthorizationFailureReason(this, "Only the assignee agency's staff act on this task."));
+            return false;
+        }
+        if (check == ResourceCheck.TaskSupervise && !caller.ReadsEverything && !await visibility.LeadsTaskAsync(caller, id, ct))
+        {
+            context.Fail(new AuthorizationFailureReason(this, "Only leadership, the policy office or the measure's lead agency urge this task."));
             return false;
         }
         if (check == ResourceCheck.TaskLead && !await visibility.LeadsTaskAsync(caller, id, ct))

@@ -14,6 +14,12 @@ internal enum ResourceCheck
     /// <summary>The caller's agency leads the task's measure (the root instance's <c>leadAgency</c>): it decides extensions (403 / 404 as above).</summary>
     TaskLead,
 
+    /// <summary>The caller supervises the task: reads everything (leadership, policy office, administrators) or leads its measure (催办; 403 / 404 as above).</summary>
+    TaskSupervise,
+
+    /// <summary>No <c>{id}</c>: the caller's report scope covers the province or a city, not only a county (督办总览; 403 otherwise).</summary>
+    ReportMatrix,
+
     /// <summary>The workflow instance <c>{id}</c> must be visible to the caller (else 404).</summary>
     InstanceRead,
 }

@@ -23,7 +23,7 @@ internal sealed class AuditMiddleware(RequestDelegate next, AccountsDb accounts,
             || (status == StatusCodes.Status404NotFound && RefusalMark.IsSet(context));
         var changed = status < 400 && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
             && !HttpMethods.IsOptions(context.Request.Method);
-        if (!refused && !changed)
+        if ((!refused && !changed) || Application.UseCaseAudit.WroteFor(context))
         {
             return;
         }

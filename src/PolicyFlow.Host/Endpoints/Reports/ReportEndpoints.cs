@@ -1,68 +1,52 @@
-using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Deadlines;
-using PolicyFlow.Activities.Directories;
-using PolicyFlow.Activities.Persistence;
-using PolicyFlow.Engine.Runtime;
-using PolicyFlow.Engine.Tasks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PolicyFlow.Host.Application.Supervision;
+using PolicyFlow.Host.Auth;
 
 namespace PolicyFlow.Host.Endpoints.Reports;
 
 /// <summary>
-/// Leadership's view (<c>/api/reports</c>): warning lights of open tasks grouped by measure, agency or city, and the
-/// overdue list — the same <see cref="WarningLights"/> rule as the inbox and the Studio.
+/// Supervision (<c>/api/reports</c>): warning lights, the matrix, the overdue list, the ranking, the trend and the ledger
+/// export — thin adapters over the use cases the Studio's pages call, scoped by the caller.
 /// </summary>
 internal static class ReportEndpoints
 {
-    internal sealed record LightRow(string Key, string Name, int Red, int Yellow, int Green, int Open);
-
     public static void MapReportEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/reports").WithTags("Reports");
-        group.MapGet("/warning-lights", async (string? by, string? policyId, PolicyFlowDbContext db, AgencyCatalog catalog, RegionDirectory regions,
-            TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/warning-lights", async ([AsParameters] LightSummary.Request request, LightSummary useCase, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await useCase.HandleAsync(Caller.From(http.User), request, ct)));
+        group.MapGet("/matrix", async ([AsParameters] MatrixReport.Request request, MatrixReport useCase, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await useCase.HandleAsync(Caller.From(http.User), request, ct)));
+        group.MapGet("/overdue", async ([AsParameters] OverdueQuery query, OverdueList useCase, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await useCase.HandleAsync(Caller.From(http.User), query.ToRequest(), ct)));
+        group.MapGet("/ranking", async ([AsParameters] RankingReport.Request request, RankingReport useCase, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await useCase.HandleAsync(Caller.From(http.User), request, ct)));
+        group.MapGet("/ranking/rules", () => TypedResults.Ok(RankingReport.Rules.Select(r => new { zhCN = r.ZhCn, en = r.En })));
+        group.MapGet("/trend", async ([AsParameters] TrendQuery query, TrendReport useCase, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await useCase.HandleAsync(Caller.From(http.User), new TrendReport.Request(query.PolicyId, query.MeasureNo, query.Months ?? 6), ct)));
+        group.MapGet("/export", async ([AsParameters] LedgerExport.Request request, LedgerExport useCase, HttpContext http, CancellationToken ct) =>
         {
-            var now = clock.GetUtcNow();
-            var tasks = await OpenTasksAsync(db, policyId, ct);
-            Func<(WorkTask Task, JsonObject Data), (string Key, string Name)> key = (by ?? "measure") switch
-            {
-                "measure" => t => ($"{t.Data["policyId"]}/{t.Data["measureNo"]}", $"（{t.Data["measureNo"]}）{t.Data["measureTitle"]}"),
-                "agency" => t => (t.Task.Assignee, catalog.Find(t.Task.Assignee)?.Name ?? t.Task.Assignee),
-                "region" => t => CityOf(regions, t.Data["regionCode"]?.GetValue<string>()),
-                _ => throw EngineException.Invalid($"by must be measure, agency or region, not '{by}'."),
-            };
-            return tasks.GroupBy(key).Select(g =>
-            {
-                var lights = g.Select(t => WarningLights.Compute(t.Task.DueAt, now)).ToList();
-                return new LightRow(g.Key.Key, g.Key.Name, lights.Count(l => l == WarningLight.Red), lights.Count(l => l == WarningLight.Yellow),
-                    lights.Count(l => l == WarningLight.Green), lights.Count);
-            }).OrderByDescending(r => r.Red).ThenByDescending(r => r.Yellow).ThenBy(r => r.Key, StringComparer.Ordinal);
+            var export = await useCase.HandleAsync(Caller.From(http.User), request, ct);
+            return TypedResults.File(export.Content, LedgerExport.ContentType, export.FileName);
         });
-        group.MapGet("/overdue", async (string? policyId, PolicyFlowDbContext db, AgencyCatalog catalog, TimeProvider clock, CancellationToken ct) =>
-        {
-            var now = clock.GetUtcNow();
-            return (await OpenTasksAsync(db, policyId, ct)).Where(t => t.Task.DueAt <= now).OrderBy(t => t.Task.DueAt).Select(t => new
-            {
-                t.Task.Id, t.Task.Title, t.Task.Assignee, agencyName = catalog.Find(t.Task.Assignee)?.Name, t.Task.DueAt,
-                daysOverdue = (int)Math.Floor((now - t.Task.DueAt!.Value).TotalDays) + 1,
-                measureNo = t.Data["measureNo"]?.GetValue<int>(), policyId = t.Data["policyId"]?.GetValue<string>(),
-            });
-        });
+        group.MapPost("/urge/preview", async (UrgeBody body, UrgeTasks useCase, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await useCase.PreviewAsync(Caller.From(http.User), body.TaskIds ?? [], ct)));
+        group.MapPost("/urge", async (UrgeBody body, UrgeTasks useCase, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await useCase.HandleAsync(Caller.From(http.User), new UrgeTasks.Request(body.TaskIds ?? [], body.Message), ct)));
+        api.MapPost("/tasks/{id:guid}/urge", async (Guid id, [FromBody] UrgeOne? body, UrgeTasks useCase, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await useCase.OneAsync(Caller.From(http.User), id, body?.Message, ct))).WithTags("Tasks");
     }
 
-    private static async Task<List<(WorkTask Task, JsonObject Data)>> OpenTasksAsync(PolicyFlowDbContext db, string? policyId, CancellationToken ct)
-    {
-        var open = await db.Tasks.AsNoTracking()
-            .Where(t => t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed)
-            .Where(t => policyId == null || (t.CorrelationId != null && t.CorrelationId.StartsWith(policyId + "/")))
-            .ToListAsync(ct);
-        return open.Select(t => (t, JsonNode.Parse(t.DataJson) as JsonObject ?? [])).ToList();
-    }
+    internal sealed record UrgeBody(IReadOnlyList<Guid>? TaskIds, string? Message);
 
-    /// <summary>A county's tasks count for its city; provincial tasks stand as the province.</summary>
-    private static (string Key, string Name) CityOf(RegionDirectory regions, string? code)
+    internal sealed record UrgeOne(string? Message);
+
+    internal sealed record TrendQuery(string? PolicyId, int? MeasureNo, int? Months);
+
+    internal sealed record OverdueQuery(string? PolicyId, int? MeasureNo, string? Kind, string? Region, string? Step, string? Light, int? MinDaysOverdue,
+        int? Page, int? PageSize)
     {
-        var region = code is null ? null : regions.CityOf(code) ?? regions.Find(code);
-        return region is null ? ("unknown", "未知 Unknown") : (region.Code, region.Name);
+        public OverdueList.Request ToRequest() => new(PolicyId, MeasureNo, Kind, Region, Step, Light, MinDaysOverdue, Page ?? 1, PageSize ?? 50);
     }
 }

@@ -35,6 +35,8 @@ internal static class Inbox
         var total = await query.CountAsync(ct);
         var page = await query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
             .Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(take ?? 50, 1, 500)).ToListAsync(ct);
-        return new { total, items = page.Select(t => TaskView.From(t, now)).Where(t => light is null || t.Light == light) };
+        var ids = page.Select(t => t.Id).ToList();
+        var facts = await db.TaskFacts.AsNoTracking().Where(f => ids.Contains(f.TaskId)).ToDictionaryAsync(f => f.TaskId, ct);
+        return new { total, items = page.Select(t => TaskView.From(t, facts.GetValueOrDefault(t.Id), now)).Where(t => light is null || t.Light == light) };
     });
 }

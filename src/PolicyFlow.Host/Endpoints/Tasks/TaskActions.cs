@@ -1,42 +1,30 @@
 using System.Text.Json.Nodes;
-using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
+using PolicyFlow.Host.Application.Tasks;
+using PolicyFlow.Host.Auth;
 
 namespace PolicyFlow.Host.Endpoints.Tasks;
 
 /// <summary>
-/// Sign for (claim), report progress, complete, return. Every action may be repeated: a second completion returns the
-/// task as it is with <c>changed: false</c>.
+/// Sign for (claim), report progress, complete, return — thin adapters over the use cases the Studio calls too. Every
+/// action may be repeated: a second completion returns the task as it is with <c>changed: false</c>.
 /// </summary>
 internal static class TaskActions
 {
-    internal sealed record ProgressRequest(string Note, int? Percent);
     internal sealed record CompleteRequest(string? Outcome, string? Comment, JsonObject? Data);
-    internal sealed record ReturnRequest(string Comment);
+    internal sealed record ReturnRequest(string? Comment);
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("/{id:guid}/claim", async (Guid id, WorkflowEngine engine, HttpContext http, CancellationToken ct) =>
-            Result(await engine.ClaimTaskAsync(id, Actor.Of(http.User), ct)));
-        group.MapPost("/{id:guid}/progress", async (Guid id, ProgressRequest request, WorkflowEngine engine, HttpContext http, CancellationToken ct) =>
-        {
-            if (string.IsNullOrWhiteSpace(request.Note))
-            {
-                throw EngineException.Invalid("A progress report needs a note.");
-            }
-            return Result(await engine.ReportProgressAsync(id, request.Note, request.Percent, Actor.Of(http.User), ct));
-        });
-        group.MapPost("/{id:guid}/complete", async (Guid id, CompleteRequest request, WorkflowEngine engine, HttpContext http, CancellationToken ct) =>
-            Result(await engine.CompleteTaskAsync(id, request.Outcome ?? "Done", Actor.Of(http.User), request.Data, request.Comment, ct)));
-        group.MapPost("/{id:guid}/return", async (Guid id, ReturnRequest request, WorkflowEngine engine, HttpContext http, CancellationToken ct) =>
-        {
-            if (string.IsNullOrWhiteSpace(request.Comment))
-            {
-                throw EngineException.Invalid("Returning a submission for rework (退办) needs a comment saying what to fix.");
-            }
-            return Result(await engine.CompleteTaskAsync(id, "Return", Actor.Of(http.User), null, request.Comment, ct));
-        });
+        group.MapPost("/{id:guid}/claim", async (Guid id, ClaimTask useCase, HttpContext http, CancellationToken ct) =>
+            Result(await useCase.HandleAsync(Caller.From(http.User), id, ct)));
+        group.MapPost("/{id:guid}/progress", async (Guid id, ReportProgress.Request request, ReportProgress useCase, HttpContext http, CancellationToken ct) =>
+            Result(await useCase.HandleAsync(Caller.From(http.User), id, request, ct)));
+        group.MapPost("/{id:guid}/complete", async (Guid id, CompleteRequest request, CompleteTask useCase, HttpContext http, CancellationToken ct) =>
+            Result(await useCase.HandleAsync(Caller.From(http.User), id, new CompleteTask.Request(request.Outcome, request.Comment, request.Data), ct)));
+        group.MapPost("/{id:guid}/return", async (Guid id, ReturnRequest request, CompleteTask useCase, HttpContext http, CancellationToken ct) =>
+            Result(await useCase.ReturnAsync(Caller.From(http.User), id, request.Comment, ct)));
     }
 
-    private static object Result(TaskActionResult result) => new { changed = result.WasChanged, task = TaskView.From(result.Task, result.Task.CompletedAt ?? result.Task.CreatedAt) };
+    private static object Result(TaskActionResult result) => new { changed = result.WasChanged, task = TaskView.From(result.Task, null, result.Task.CompletedAt ?? result.Task.CreatedAt) };
 }

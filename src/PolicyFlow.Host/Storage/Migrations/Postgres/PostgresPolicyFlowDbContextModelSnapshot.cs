@@ -213,6 +213,97 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                     b.ToTable("pf_policies", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyFlow.Activities.Tracking.TaskFacts", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int?>("MeasureNo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MeasureTitle")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PolicyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("RegionLevel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("UrgeCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("AgencyKind", "RegionLevel");
+
+                    b.HasIndex("CityCode", "RegionCode");
+
+                    b.HasIndex("PolicyId", "MeasureNo", "Step");
+
+                    b.ToTable("pf_task_facts", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyFlow.Activities.Tracking.TaskUrge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("TaskId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("pf_task_urges", (string)null);
+                });
+
             modelBuilder.Entity("PolicyFlow.Engine.Definitions.WorkflowDefinitionVersion", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -519,6 +610,10 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                     b.Property<string>("Comment")
                         .HasColumnType("text");
 
+                    b.Property<string>("CommentRequiredFor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("bigint");
 
@@ -555,6 +650,20 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long?>("ProgressAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProgressBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProgressNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("ProgressPercent")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -573,11 +682,15 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
 
                     b.HasIndex("BookmarkId");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("CorrelationId");
 
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("Assignee", "Status");
+
+                    b.HasIndex("Status", "DueAt");
 
                     b.ToTable("pf_tasks", (string)null);
                 });
@@ -639,6 +752,15 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                     b.HasOne("PolicyFlow.Activities.Publishing.PolicyRecord", null)
                         .WithMany("Measures")
                         .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyFlow.Activities.Tracking.TaskFacts", b =>
+                {
+                    b.HasOne("PolicyFlow.Engine.Tasks.WorkTask", null)
+                        .WithOne()
+                        .HasForeignKey("PolicyFlow.Activities.Tracking.TaskFacts", "TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

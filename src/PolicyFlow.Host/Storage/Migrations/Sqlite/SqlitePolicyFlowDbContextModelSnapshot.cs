@@ -208,6 +208,97 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                     b.ToTable("pf_policies", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyFlow.Activities.Tracking.TaskFacts", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeasureNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeasureTitle")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionLevel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UrgeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("AgencyKind", "RegionLevel");
+
+                    b.HasIndex("CityCode", "RegionCode");
+
+                    b.HasIndex("PolicyId", "MeasureNo", "Step");
+
+                    b.ToTable("pf_task_facts", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyFlow.Activities.Tracking.TaskUrge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("TaskId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("pf_task_urges", (string)null);
+                });
+
             modelBuilder.Entity("PolicyFlow.Engine.Definitions.WorkflowDefinitionVersion", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -512,6 +603,10 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                     b.Property<string>("Comment")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CommentRequiredFor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -548,6 +643,20 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ProgressAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProgressBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProgressNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProgressPercent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -566,11 +675,15 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
 
                     b.HasIndex("BookmarkId");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("CorrelationId");
 
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("Assignee", "Status");
+
+                    b.HasIndex("Status", "DueAt");
 
                     b.ToTable("pf_tasks", (string)null);
                 });
@@ -632,6 +745,15 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                     b.HasOne("PolicyFlow.Activities.Publishing.PolicyRecord", null)
                         .WithMany("Measures")
                         .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyFlow.Activities.Tracking.TaskFacts", b =>
+                {
+                    b.HasOne("PolicyFlow.Engine.Tasks.WorkTask", null)
+                        .WithOne()
+                        .HasForeignKey("PolicyFlow.Activities.Tracking.TaskFacts", "TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

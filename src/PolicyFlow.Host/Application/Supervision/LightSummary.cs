@@ -1,0 +1,39 @@
+using PolicyFlow.Activities.Directories;
+using PolicyFlow.Engine.Runtime;
+using PolicyFlow.Engine.Tasks;
+using PolicyFlow.Host.Auth;
+using PolicyFlow.Host.Storage;
+
+namespace PolicyFlow.Host.Application.Supervision;
+
+/// <summary>红黄绿灯: the open tasks in scope counted by light, per measure, per assignee agency or per city — one GROUP BY.</summary>
+internal sealed class LightSummary(DbFactory dbFactory, AgencyCatalog catalog, RegionDirectory regions, TimeProvider clock)
+{
+    internal sealed record Request(string? By = null, string? PolicyId = null);
+
+    public async Task<IReadOnlyList<LightRow>> HandleAsync(Caller caller, Request request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scope = ReportScope.For(caller, catalog, regions);
+        await using var db = dbFactory.Create();
+        var rows = scope.Apply(ReportRow.All(db), db).Where(r => r.Task.Status != WorkTaskStatus.Completed);
+        rows = request.PolicyId is null ? rows : rows.Where(r => r.Facts.PolicyId == request.PolicyId);
+        var lights = Lights.At(clock.GetUtcNow());
+        IEnumerable<(string Key, string Name, GroupCounts<bool> Counts)> lines = (request.By ?? "measure") switch
+        {
+            "measure" => (await rows.CountByAsync(r => new { r.Facts.PolicyId, r.Facts.MeasureNo, r.Facts.MeasureTitle }, lights, cancellationToken))
+                .Select(g => ($"{g.Key.PolicyId}/{g.Key.MeasureNo}", $"（{g.Key.MeasureNo}）{g.Key.MeasureTitle}", g.WithoutKey())),
+            "agency" => (await rows.CountByAsync(r => r.Task.Assignee, lights, cancellationToken))
+                .Select(g => (g.Key, catalog.Find(g.Key)?.Name ?? g.Key, g.WithoutKey())),
+            "region" => (await rows.CountByAsync(r => r.Facts.CityCode ?? r.Facts.RegionCode, lights, cancellationToken))
+                .Select(g => (g.Key, regions.Find(g.Key)?.Name ?? g.Key, g.WithoutKey())),
+            _ => throw EngineException.Invalid($"by must be measure, agency or region, not '{request.By}'."),
+        };
+        return [.. lines.Select(l => new LightRow(l.Key, l.Name, l.Counts.Red, l.Counts.Yellow, l.Counts.Open - l.Counts.Red - l.Counts.Yellow, l.Counts.Open))
+            .OrderByDescending(r => r.Red).ThenByDescending(r => r.Yellow).ThenBy(r => r.Key, StringComparer.Ordinal)];
+    }
+
+}
+
+/// <summary>Open tasks of one measure, agency or city by light.</summary>
+internal sealed record LightRow(string Key, string Name, int Red, int Yellow, int Green, int Open);

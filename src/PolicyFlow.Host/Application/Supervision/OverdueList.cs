@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyFlow.Activities.Deadlines;
+using PolicyFlow.Activities.Directories;
+using PolicyFlow.Engine.Runtime;
+using PolicyFlow.Engine.Tasks;
+using PolicyFlow.Host.Auth;
+using PolicyFlow.Host.Storage;
+
+namespace PolicyFlow.Host.Application.Supervision;
+
+/// <summary>
+/// 逾期清单: the open tasks that are overdue (red) — or, asked for, due soon (yellow) — filtered by policy, measure,
+/// agency kind, region, step and days overdue; most overdue first; one page at a time, counted in the database.
+/// </summary>
+public sealed class OverdueList(DbFactory dbFactory, AgencyCatalog catalog, RegionDirectory regions, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+
+    public sealed record Request(string? PolicyId = null, int? MeasureNo = null, string? Kind = null, string? Region = null, string? Step = null,
+        string? Light = null, int? MinDaysOverdue = null, int Page = 1, int PageSize = 50);
+
+    internal async Task<OverduePage> HandleAsync(Caller caller, Request request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scope = ReportScope.For(caller, catalog, regions);
+        if (request.Page < 1 || request.PageSize is < 1 or > MaxPageSize)
+        {
+            throw EngineException.Invalid($"page starts at 1 and pageSize is 1–{MaxPageSize}.");
+        }
+        await using var db = dbFactory.Create();
+        var lights = Lights.At(clock.GetUtcNow());
+        var query = Filter(scope.Apply(ReportRow.All(db), db), request, lights);
+        var total = await query.CountAsync(cancellationToken);
+        var page = await query.OrderBy(r => r.Task.DueAt).ThenBy(r => r.Task.Id)
+            .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+            .Select(r => new
+            {
+                r.Task.Id, r.Task.Title, r.Task.Assignee, r.Task.DueAt, r.Task.Status, r.Task.ProgressNote, r.Task.ProgressPercent,
+                r.Facts.PolicyId, r.Facts.MeasureNo, r.Facts.MeasureTitle, r.Facts.Step, r.Facts.RegionCode, r.Facts.UrgeCount,
+            })
+            .ToListAsync(cancellationToken);
+        var items = page.Select(t => new OverdueRow(t.Id, t.Title, t.PolicyId, t.MeasureNo, t.MeasureTitle, t.Step, t.Assignee,
+            catalog.Find(t.Assignee)?.Name ?? t.Assignee, t.RegionCode, regions.Find(t.RegionCode)?.Name ?? t.RegionCode,
+            DueDay.Of(t.DueAt!.Value), lights.DaysOverdue(t.DueAt.Value), t.Status == WorkTaskStatus.Claimed, t.UrgeCount,
+            t.ProgressNote, t.ProgressPercent)).ToList();
+        return new OverduePage(total, request.Page, request.PageSize, lights.Now, items);
+    }
+
+    /// <summary>The same filter for the page, the bulk urge and the ledger export, so what is urged or exported is what was shown.</summary>
+    internal static IQueryable<ReportRow> Filter(IQueryable<ReportRow> rows, Request request, Lights lights)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(request);
+        var now = lights.Now;
+        var until = lights.YellowUntil;
+        var query = rows.Where(r => r.Task.Status == WorkTaskStatus.Open || r.Task.Status == WorkTaskStatus.Claimed).Where(r => r.Task.DueAt != null);
+        query = (request.Light ?? nameof(WarningLight.Red)) switch
+        {
+            nameof(WarningLight.Red) => query.Where(r => r.Task.DueAt <= now),
+            nameof(WarningLight.Yellow) => query.Where(r => r.Task.DueAt > now && r.Task.DueAt <= until),
+            "RedYellow" => query.Where(r => r.Task.DueAt <= until),
+            _ => throw EngineException.Invalid($"light must be Red, Yellow or RedYellow, not '{request.Light}'."),
+        };
+        if (request.MinDaysOverdue is { } days)
+        {
+            // Day 1 starts at the due instant: N days overdue means due at least N−1 whole days ago.
+            var dueBefore = now.AddDays(-(Math.Max(1, days) - 1));
+            query = query.Where(r => r.Task.DueAt <= dueBefore);
+        }
+        query = request.PolicyId is null ? query : query.Where(r => r.Facts.PolicyId == request.PolicyId);
+        query = request.MeasureNo is null ? query : query.Where(r => r.Facts.MeasureNo == request.MeasureNo);
+        query = request.Kind is null ? query : query.Where(r => r.Facts.AgencyKind == request.Kind);
+        query = request.Step is null ? query : query.Where(r => r.Facts.Step == request.Step);
+        query = request.Region is null ? query : query.Where(r => r.Facts.RegionCode == request.Region || r.Facts.CityCode == request.Region);
+        return query;
+    }
+}
+
+public sealed record OverduePage(int Total, int Page, int PageSize, DateTimeOffset AsOf, IReadOnlyList<OverdueRow> Items);
+
+public sealed record OverdueRow(Guid TaskId, string Title, string? PolicyId, int? MeasureNo, string? MeasureTitle, string Step, string Assignee,
+    string AgencyName, string RegionCode, string RegionName, DateOnly DueDay, int DaysOverdue, bool Signed, int UrgeCount, string? LastProgress,
+    int? LastProgressPercent);

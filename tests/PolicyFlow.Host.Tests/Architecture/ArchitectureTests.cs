@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using PolicyFlow.Engine.Runtime;
+using PolicyFlow.Testing;
+
+namespace PolicyFlow.Host.Tests.Architecture;
+
+/// <summary>The shape of the house, checked: dependencies point one way, and task facts have one owner.</summary>
+public sealed partial class ArchitectureTests
+{
+    [Fact]
+    public void TheEngine_ReferencesNeitherTheActivitiesNorTheHost()
+    {
+        var references = typeof(WorkflowEngine).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.DoesNotContain(references, n => n.StartsWith("PolicyFlow.", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || n.StartsWith("Hangfire", StringComparison.Ordinal)
+            || n.StartsWith("MailKit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheActivities_DoNotReferenceTheHost()
+    {
+        var references = typeof(Activities.Tracking.TaskFacts).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.DoesNotContain("PolicyFlow.Host", references);
+    }
+
+    [Fact]
+    public void NoCodeOutsideTaskSettings_ReadsATasksDataJsonByKey()
+    {
+        var offenders = Directory.EnumerateFiles(RepositoryRoot.Combine("src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains("Migrations", StringComparison.Ordinal) && !f.EndsWith("TaskSettings.cs", StringComparison.Ordinal))
+            .Where(f =>
+            {
+                var text = File.ReadAllText(f);
+                return text.Contains("DataJson", StringComparison.Ordinal) && KeyRead().IsMatch(text);
+            })
+            .Select(f => Path.GetRelativePath(RepositoryRoot.Path, f)).ToList();
+        Assert.True(offenders.Count == 0, "Read task facts through TaskFacts (or TaskSettings), not DataJson by key:\n" + string.Join('\n', offenders));
+    }
+
+    [GeneratedRegex("""[?!)]\["[A-Za-z]+"\]""")]
+    private static partial Regex KeyRead();
+}
