@@ -98,7 +98,10 @@ function wire(state) {
   graph.on('edge:connected', ({ edge, isNew }) => { if (isNew) nameNewBranch(state, edge); });
   state.container.tabIndex = 0;
   state.onKey = (e) => {
-    if ((e.key === 'Delete' || e.key === 'Backspace') && e.target === state.container) { removeSelected(state.container.id); e.preventDefault(); }
+    if (e.target !== state.container) return;
+    if (e.key === 'Delete' || e.key === 'Backspace') { removeSelected(state.container.id); e.preventDefault(); }
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (step) { selectNext(state, step); e.preventDefault(); }
   };
   state.container.addEventListener('keydown', state.onKey);
   state.onDragOver = (e) => { if (!state.readonly) e.preventDefault(); };
@@ -138,6 +141,19 @@ function select(state, cell) {
   if (cell?.isEdge()) cell.attr('line/stroke', '#1f5fa8');
   const payload = cell?.isNode() ? JSON.stringify({ id: cell.id, ...cell.getData() }) : null;
   state.dotnet?.invokeMethodAsync('OnSelected', payload);
+}
+
+// Keyboard: the arrow keys walk the nodes in reading order (left to right, then top to bottom), so every node can be
+// selected, edited in the properties panel and deleted without a mouse.
+function selectNext(state, step) {
+  const nodes = state.graph.getNodes().sort((a, b) => a.getPosition().x - b.getPosition().x || a.getPosition().y - b.getPosition().y);
+  if (nodes.length === 0) return;
+  const at = state.selected?.isNode() ? nodes.indexOf(state.selected) : -1;
+  const next = nodes[(at + step + nodes.length) % nodes.length];
+  select(state, next);
+  const rect = state.container.getBoundingClientRect();
+  const visible = state.graph.clientToLocal({ x: rect.left, y: rect.top, width: rect.width, height: rect.height });
+  if (!visible.containsRect(next.getBBox())) state.graph.centerCell(next);
 }
 
 function addAt(state, type, x, y) {
