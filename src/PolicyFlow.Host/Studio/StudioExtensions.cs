@@ -20,6 +20,7 @@ public static class StudioExtensions
             o.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
         services.AddLocalization();
+        services.AddStudioMudLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             CultureInfo[] cultures = [new("zh-CN"), new("en")];

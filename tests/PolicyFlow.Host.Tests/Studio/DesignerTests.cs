@@ -64,7 +64,7 @@ public sealed class DesignerTests(StudioHost host) : StudioTest(host)
 
         var errors = Page.GetByTestId("validation-errors");
         await Assertions.Expect(errors).ToContainTextAsync("$.activities[6]");
-        await Assertions.Expect(errors).ToContainTextAsync("cannot be reached from Start");
+        await Assertions.Expect(errors).ToContainTextAsync("无法从“开始”到达");
         await ScreenshotAsync("designer-invalid");
         Assert.Single(await Host.GetArrayAsync($"/api/workflow-definitions/{id}/versions"));
     }

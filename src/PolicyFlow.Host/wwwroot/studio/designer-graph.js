@@ -1,5 +1,6 @@
-// Shapes, ports and layout for the PolicyFlow designer. Kept apart from designer.js so the API stays readable.
-export const NODE_W = 176;
+// Shapes and ports for the PolicyFlow designer. Kept apart from designer.js so the API stays readable.
+// The flow reads left to right: a node's input on its left edge, its outcomes down its right edge.
+export const NODE_W = 164;
 export const NODE_H = 52;
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", system-ui, sans-serif';
 
@@ -33,10 +34,11 @@ export function registerShape(X6) {
     },
     ports: {
       groups: {
-        in: { position: 'top', attrs: { circle: { r: 5, magnet: 'passive', stroke: '#1f5fa8', fill: '#fff', strokeWidth: 1.5 } } },
+        in: { position: 'left', attrs: { circle: { r: 5, magnet: 'passive', stroke: '#1f5fa8', fill: '#fff', strokeWidth: 1.5 } } },
         out: {
-          position: 'bottom',
-          label: { position: 'bottom' },
+          position: 'right',
+          // Above the port, so the label never sits on the edge leaving it.
+          label: { position: { name: 'right', args: { x: 4, y: -9 } } },
           attrs: { circle: { r: 5, magnet: true, stroke: '#1f5fa8', fill: '#1f5fa8', strokeWidth: 1.5, cursor: 'crosshair' }, text: { fontSize: 10, fill: '#5b6b7f', fontFamily: FONT } },
         },
       },
@@ -51,11 +53,12 @@ const truncate = (text, max) => (text.length > max ? text.slice(0, max - 1) + '�
 // label: the activity type in the user's language, sent by the Studio with the descriptors.
 export function titleOf(id, data, label) {
   const title = data.name || data.properties?.title || label || id;
-  return truncate(String(title), 14);
+  return truncate(String(title), 13);
 }
 
-export function subtitleOf(id, data, label) {
-  return truncate(`${label || data.type} · ${id}`, 26);
+// The designer shows the id an author connects and validates by; the viewer only what the step is.
+export function subtitleOf(id, data, label, readonly) {
+  return truncate(readonly ? (label || data.type) : `${label || data.type} · ${id}`, 24);
 }
 
 // The outcomes a node offers as ports: its own list (HumanTask.outcomes), the type's, or — for a Fork,
@@ -70,34 +73,11 @@ export function outcomesOf(data, descriptor, used) {
   return list;
 }
 
-export function portItems(data, outcomes) {
+// outcomeLabels: outcome → its name in the user's language (Done → 完成); the port id keeps the stored name.
+export function portItems(data, outcomes, outcomeLabels) {
   const items = data.type === 'Start' ? [] : [{ id: 'in', group: 'in' }];
-  for (const o of outcomes) items.push({ id: `out:${o}`, group: 'out', attrs: { text: { text: o } } });
+  for (const o of outcomes) items.push({ id: `out:${o}`, group: 'out', attrs: { text: { text: outcomeLabels?.[o] ?? o } } });
   return items;
-}
-
-// Layers by breadth-first depth from Start; only used for activities saved without a designer position.
-export function layout(activities, connections) {
-  const next = new Map();
-  for (const c of connections) (next.get(c.from) ?? next.set(c.from, []).get(c.from)).push(c.to);
-  const depth = new Map();
-  const start = activities.find((a) => a.type === 'Start') ?? activities[0];
-  const queue = start ? [start.id] : [];
-  if (start) depth.set(start.id, 0);
-  while (queue.length) {
-    const id = queue.shift();
-    for (const to of next.get(id) ?? []) if (!depth.has(to)) { depth.set(to, depth.get(id) + 1); queue.push(to); }
-  }
-  const maxDepth = Math.max(0, ...depth.values());
-  const rows = new Map();
-  const positions = new Map();
-  for (const a of activities) {
-    const d = depth.get(a.id) ?? maxDepth + 1;
-    const index = rows.get(d) ?? 0;
-    rows.set(d, index + 1);
-    positions.set(a.id, { x: 40 + index * (NODE_W + 60), y: 40 + d * (NODE_H + 80) });
-  }
-  return positions;
 }
 
 export const edgeStyle = () => ({
@@ -106,11 +86,13 @@ export const edgeStyle = () => ({
   zIndex: 0,
 });
 
-export function edgeMetadata(from, outcome, to, hasInPort) {
+// vertices: the bend points of an edge the layout routes around other nodes (a long or backward one).
+export function edgeMetadata(from, outcome, to, hasInPort, vertices) {
   return {
     shape: 'edge',
     source: { cell: from, port: `out:${outcome}` },
     target: hasInPort ? { cell: to, port: 'in' } : { cell: to },
     ...edgeStyle(),
+    ...(vertices?.length ? { vertices, connector: { name: 'rounded', args: { radius: 12 } } } : {}),
   };
 }

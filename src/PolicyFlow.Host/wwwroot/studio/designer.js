@@ -1,10 +1,11 @@
 // The PolicyFlow workflow designer: AntV X6 behind a small API Blazor calls (load, getJson, highlight, addNode,
-// updateNode, removeSelected, fit). The graph lives here; Blazor never re-renders per node, which keeps 300-node
-// flowcharts fast, and X6's virtual rendering draws only what is in view.
+// updateNode, removeSelected, fit, autoLayout). The graph lives here; Blazor never re-renders per node, which keeps 300-node
+// flowcharts fast, and X6's virtual rendering draws only what is in view of a big one.
 import {
-  registerShape, outcomesOf, portItems, layout, edgeMetadata, edgeStyle, outcomeOf, titleOf, subtitleOf,
+  registerShape, outcomesOf, portItems, edgeMetadata, edgeStyle, outcomeOf, titleOf, subtitleOf,
   STATE_STYLE, DEFAULT_STYLE, NODE_W, NODE_H,
 } from './designer-graph.js';
+import { layout, overlaps } from './layout.js';
 
 let x6Loading;
 const designers = new Map();
@@ -30,7 +31,8 @@ export async function load(elementId, definitionJson, descriptorsJson, options, 
   const descriptors = Object.fromEntries(JSON.parse(descriptorsJson || '[]').map((d) => [d.type, d]));
   const readonly = !!options?.readonly;
   const labels = options?.labels ?? {};
-  const state = { X6, container, definition, descriptors, labels, readonly, dotnet, selected: null, counter: 0 };
+  const outcomeLabels = options?.outcomes ?? {};
+  const state = { X6, container, definition, descriptors, labels, outcomeLabels, readonly, dotnet, selected: null, counter: 0 };
   state.graph = new X6.Graph({
     container,
     autoResize: true,
@@ -38,7 +40,9 @@ export async function load(elementId, definitionJson, descriptorsJson, options, 
     background: { color: '#fbfcfd' },
     panning: { enabled: true },
     mousewheel: { enabled: true, modifiers: ['ctrl', 'meta'], minScale: 0.2, maxScale: 2 },
-    virtual: true,
+    // Virtual rendering (only cells in view are drawn) pays off for big flowcharts; it redraws 200 ms after a zoom,
+    // so a measure's 15 nodes are simply all drawn.
+    virtual: (definition.activities?.length ?? 0) > 150,
     interacting: readonly ? false : { nodeMovable: true, edgeMovable: false, edgeLabelMovable: false },
     connecting: {
       snap: { radius: 24 }, allowBlank: false, allowLoop: false, allowNode: false, allowEdge: false, allowPort: true,
@@ -52,7 +56,7 @@ export async function load(elementId, definitionJson, descriptorsJson, options, 
   designers.set(elementId, state);
   render(state);
   wire(state);
-  state.graph.zoomToFit({ padding: 24, maxScale: 1 });
+  fitReadable(state);
   container.setAttribute('data-loaded', 'true');
   return state.graph.getNodes().length;
 }
@@ -63,12 +67,14 @@ function render(state) {
   const connections = definition.connections ?? [];
   const used = new Map();
   for (const c of connections) (used.get(c.from) ?? used.set(c.from, []).get(c.from)).push(c.outcome);
-  const auto = activities.some((a) => !a.position) ? layout(activities, connections) : new Map();
   const types = new Map(activities.map((a) => [a.id, a.type]));
+  const drawn = connections.filter((c) => types.has(c.from) && types.has(c.to));
+  // The viewer always lays the graph out; the designer keeps the author's positions unless some are missing or overlap.
+  const stored = activities.map((a) => a.position && { ...a.position, width: NODE_W, height: NODE_H });
+  const auto = state.readonly || stored.some((p) => !p) || overlaps(stored) ? layout(activities, drawn) : null;
   const nodes = activities.map((a) => nodeMetadata(state, a.id, { type: a.type, name: a.name, properties: a.properties ?? {} },
-    a.position ?? auto.get(a.id), used.get(a.id)));
-  const edges = connections.filter((c) => types.has(c.from) && types.has(c.to))
-    .map((c) => edgeMetadata(c.from, c.outcome, c.to, types.get(c.to) !== 'Start'));
+    auto?.positions.get(a.id) ?? a.position, used.get(a.id)));
+  const edges = drawn.map((c, i) => edgeMetadata(c.from, c.outcome, c.to, types.get(c.to) !== 'Start', auto?.bends.get(i)));
   // One model reset instead of 300 adds: a single batch, one render pass.
   state.graph.fromJSON({ nodes, edges });
 }
@@ -78,8 +84,9 @@ function nodeMetadata(state, id, data, position, used) {
   const label = state.labels[data.type];
   return {
     id, shape: 'pf-activity', x: position?.x ?? 40, y: position?.y ?? 40, data,
-    attrs: { title: { text: titleOf(id, data, label) }, sub: { text: subtitleOf(id, data, label) } },
-    ports: { items: portItems(data, outcomesOf(data, descriptor, used)) },
+    attrs: { title: { text: titleOf(id, data, label) }, sub: { text: subtitleOf(id, data, label, state.readonly) } },
+    // A Fork's '+' (name a new branch) is for authors; the viewer shows only the branches the flow has.
+    ports: { items: portItems(data, outcomesOf(data, descriptor, used).filter((o) => !state.readonly || o !== '+'), state.outcomeLabels) },
   };
 }
 
@@ -91,7 +98,10 @@ function wire(state) {
   graph.on('edge:connected', ({ edge, isNew }) => { if (isNew) nameNewBranch(state, edge); });
   state.container.tabIndex = 0;
   state.onKey = (e) => {
-    if ((e.key === 'Delete' || e.key === 'Backspace') && e.target === state.container) { removeSelected(state.container.id); e.preventDefault(); }
+    if (e.target !== state.container) return;
+    if (e.key === 'Delete' || e.key === 'Backspace') { removeSelected(state.container.id); e.preventDefault(); }
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (step) { selectNext(state, step); e.preventDefault(); }
   };
   state.container.addEventListener('keydown', state.onKey);
   state.onDragOver = (e) => { if (!state.readonly) e.preventDefault(); };
@@ -131,6 +141,19 @@ function select(state, cell) {
   if (cell?.isEdge()) cell.attr('line/stroke', '#1f5fa8');
   const payload = cell?.isNode() ? JSON.stringify({ id: cell.id, ...cell.getData() }) : null;
   state.dotnet?.invokeMethodAsync('OnSelected', payload);
+}
+
+// Keyboard: the arrow keys walk the nodes in reading order (left to right, then top to bottom), so every node can be
+// selected, edited in the properties panel and deleted without a mouse.
+function selectNext(state, step) {
+  const nodes = state.graph.getNodes().sort((a, b) => a.getPosition().x - b.getPosition().x || a.getPosition().y - b.getPosition().y);
+  if (nodes.length === 0) return;
+  const at = state.selected?.isNode() ? nodes.indexOf(state.selected) : -1;
+  const next = nodes[(at + step + nodes.length) % nodes.length];
+  select(state, next);
+  const rect = state.container.getBoundingClientRect();
+  const visible = state.graph.clientToLocal({ x: rect.left, y: rect.top, width: rect.width, height: rect.height });
+  if (!visible.containsRect(next.getBBox())) state.graph.centerCell(next);
 }
 
 function addAt(state, type, x, y) {
@@ -174,7 +197,7 @@ export function updateNode(elementId, nodeId, name, propertiesJson) {
   const data = { ...node.getData(), name: name || undefined, properties: JSON.parse(propertiesJson || '{}') };
   node.setData(data, { overwrite: true });
   const used = state.graph.getConnectedEdges(node, { outgoing: true }).map((e) => outcomeOf(e.getSourcePortId()));
-  const wanted = portItems(data, outcomesOf(data, state.descriptors[data.type], used));
+  const wanted = portItems(data, outcomesOf(data, state.descriptors[data.type], used), state.outcomeLabels);
   const wantedIds = new Set(wanted.map((p) => p.id));
   state.graph.batchUpdate(() => {
     for (const p of node.getPorts()) if (!wantedIds.has(p.id)) node.removePort(p.id);
@@ -216,8 +239,38 @@ export function highlight(elementId, statesJson) {
   });
 }
 
+// The designer's 自动布局: lays the current graph out again (nodes added since load included) and fits it in view.
+export function autoLayout(elementId) {
+  const state = designers.get(elementId);
+  if (!state) return;
+  const { graph } = state;
+  const activities = graph.getNodes().map((n) => ({ id: n.id }));
+  const edges = graph.getEdges();
+  const connections = edges.map((e) => ({ from: e.getSourceCellId(), outcome: outcomeOf(e.getSourcePortId()), to: e.getTargetCellId() }));
+  const { positions, bends } = layout(activities, connections);
+  graph.batchUpdate(() => {
+    for (const n of graph.getNodes()) n.setPosition(positions.get(n.id));
+    edges.forEach((e, i) => {
+      const vertices = bends.get(i) ?? [];
+      e.setVertices(vertices);
+      e.setConnector(vertices.length ? { name: 'rounded', args: { radius: 12 } } : { name: 'smooth' });
+    });
+  });
+  fitReadable(state);
+}
+
+// Fits the graph, but never so small that its text cannot be read: a wider graph starts at Start, on the left,
+// and the rest is a drag (or 适应画布) away.
+function fitReadable(state, padding = 24) {
+  const { graph, container } = state;
+  graph.zoomToFit({ padding, maxScale: 1, minScale: 0.75 });
+  const area = graph.getContentArea();
+  const { sx } = graph.scale();
+  if (area.width * sx + 2 * padding > container.clientWidth) graph.translate(padding - area.x * sx, graph.translate().ty);
+}
+
 export function fit(elementId) {
-  designers.get(elementId)?.graph.zoomToFit({ padding: 24, maxScale: 1 });
+  designers.get(elementId)?.graph.zoomToFit({ padding: 24, maxScale: 1, minScale: 0.2 });
 }
 
 // Palette items carry data-pf-activity; dragging one hands its type to the canvas's drop handler.
