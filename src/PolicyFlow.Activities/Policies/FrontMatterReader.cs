@@ -186,12 +186,12 @@ internal static partial class FrontMatterReader
     }
 
     // Canonical text already maps [] ［］【】 to 〔〕 and () to （）.
-    [GeneratedRegex("^(?<org>[\\u4E00-\\u9FFF]{1,20})[〔（](?<year>[0-9]{4})[〕）]第?(?<seq>[0-9]{1,5})号$")]
+    [GeneratedRegex("^(?<org>[\\u4E00-\\u9FFF]{1,20})[〔（](?<year>[0-9]{4})[〕）]第?(?<seq>[0-9]{1,5})号$", RegexOptions.None, 1000)]
     private static partial Regex DocumentNumber();
 
-    [GeneratedRegex("(印发|转发|发布)《(?<title>.+)》")]
+    [GeneratedRegex("(印发|转发|发布)《(?<title>.+)》", RegexOptions.None, 1000)]
     private static partial Regex Published();
 
-    [GeneratedRegex("以下[^。]*?(各市|市、县|县（市、区）|县〔市、区〕|各地)[^。]*?(落实|实施|执行)")]
+    [GeneratedRegex("以下[^。]*?(各市|市、县|县（市、区）|县〔市、区〕|各地)[^。]*?(落实|实施|执行)", RegexOptions.None, 1000)]
     private static partial Regex LocalForAll();
 }
