@@ -48,7 +48,7 @@ internal static class MeasurePlanner
         CheckUnclosed(lines, items, kinds, unclosed, measureLevels);
         var lastItem = Enumerable.Range(0, n).Last(i => kinds[i] != Kind.Body);
         var incomplete = kinds[lastItem] == Kind.NotMeasure && measureLevels.Contains(items[lastItem].Level)
-            && CheckLastItem(lines, items, lastItem, unclosed[lastItem], options);
+            && CheckLastItem(lines, items, lastItem, options);
 
         var sections = new List<SectionHeading>();
         var measures = new List<MeasureHeading>();
@@ -166,11 +166,15 @@ internal static class MeasurePlanner
 
     // The last numbered item has no list though its siblings do: cut off, unless the document visibly goes on to its end.
     private static bool CheckLastItem(
-        IReadOnlyList<string> lines, IReadOnlyList<OutlineItem> items, int last, int unclosedAt, PolicyParseOptions options)
+        IReadOnlyList<string> lines, IReadOnlyList<OutlineItem> items, int last, PolicyParseOptions options)
     {
         var item = items[last];
         var own = lines.Skip(item.Line + 1).Take(OwnEnd(lines, items, last) - item.Line - 1).ToList();
         var text = string.Join('\n', own.Prepend(item.Rest)).Trim();
+        if (own.Any(IsClosingLine))
+        {
+            return false;
+        }
         if (own.All(l => l.Length == 0) && !item.Rest.Contains('。', StringComparison.Ordinal))
         {
             throw TruncationErrors.HeadingOnly(item.NumberText, item.Line);
@@ -178,10 +182,6 @@ internal static class MeasurePlanner
         if (!PolicyText.EndsSentence(text) && !text.EndsWith('）'))
         {
             throw TruncationErrors.MidSentence(item.NumberText, item.Line, text);
-        }
-        if (own.Any(IsClosingLine))
-        {
-            return false;
         }
         if (!options.AllowIncomplete)
         {

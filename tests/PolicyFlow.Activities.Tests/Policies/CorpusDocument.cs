@@ -20,6 +20,9 @@ internal sealed record CorpusDocument(string Slug, string Text, CorpusExpectatio
         })];
     }
 
+    /// <summary>The text of one corpus document, e.g. <c>guobanfa-2018-121</c>.</summary>
+    public static string ReadText(string slug) => File.ReadAllText(Path.Combine(Folder(), slug + ".txt"));
+
     // The corpus is read from the source tree, so adding a document needs no project change.
     private static string Folder()
     {

@@ -11,7 +11,7 @@ public class CorpusTests(ITestOutputHelper output)
     private const double MinLeadRate = 0.98;
     private const double MinCoAgencyRate = 0.95;
 
-    private sealed record Score(string Slug, int Expected, int Found, int Leads, int CoAgencies, int Flags, List<string> Misses);
+    private sealed record Score(string Slug, int Expected, int Found, int Leads, int CoAgencies, int Flags, List<string> Misses, List<string> Warnings, string? Title);
 
     [Fact]
     public void Corpus_EveryDocument_MeetsTheAccuracyTargets()
@@ -22,7 +22,9 @@ public class CorpusTests(ITestOutputHelper output)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{s.Slug,-40} measures {s.Found}/{s.Expected}  lead {s.Leads}/{s.Expected}  co {s.CoAgencies}/{s.Expected}  flags {s.Flags}/{s.Expected}"));
+            output.WriteLine("    title: " + s.Title);
             s.Misses.ForEach(m => output.WriteLine("    " + m));
+            s.Warnings.ForEach(w => output.WriteLine("    warning: " + w));
         }
         var total = scores.Sum(s => s.Expected);
         var leadRate = (double)scores.Sum(s => s.Leads) / total;
@@ -57,6 +59,15 @@ public class CorpusTests(ITestOutputHelper output)
             var policy = Parse(document);
             Assert.Equal(document.Expected.NonMeasures.Select(n => n.Label), policy.NonMeasures.Select(n => n.Label));
             Assert.All(policy.NonMeasures, n => Assert.False(string.IsNullOrWhiteSpace(n.Reason)));
+        }
+    }
+
+    [Fact]
+    public void Corpus_DocumentNumber_IsReadWhereTheTextHasOne()
+    {
+        foreach (var document in CorpusDocument.All().Where(d => d.Expected.DocNumber is not null && d.Text.Contains(d.Expected.DocNumber, StringComparison.Ordinal)))
+        {
+            Assert.Equal(document.Expected.DocNumber, Parse(document).DocumentNumber);
         }
     }
 
@@ -108,6 +119,6 @@ public class CorpusTests(ITestOutputHelper output)
                 misses.Add($"{want.Label}: open-ended {got.OpenEnded}, local {string.Join("、", got.LocalGovernments)}");
             }
         }
-        return new Score(document.Slug, expected.Count, found.Count, leads, co, flags, misses);
+        return new Score(document.Slug, expected.Count, found.Count, leads, co, flags, misses, [.. policy.Warnings.Where(w => !w.Contains("不是已知单位", StringComparison.Ordinal))], policy.DocumentNumber + " " + policy.Title);
     }
 }
