@@ -131,4 +131,31 @@ public class ListFormTests
 
         Assert.Equal("kj-330000", policy.Measures[2].Lead?.AgencyId);
     }
+
+    [Fact]
+    public void Parse_NoticeWithItsOwnNumberedPointsBeforeTheAttachedPlan_ReadsOnlyThePlanAsMeasures()
+    {
+        var policy = Parse("""
+            关于印发《推进数字人才培养实施方案》的通知
+            各市、县（市、区）人民政府，省政府直属各单位：
+            现将《推进数字人才培养实施方案》印发给你们，请认真贯彻落实。
+            一、高度重视。各地各部门要加强组织领导。
+            二、压实责任。各牵头单位要制定推进方案。
+            浙江省人民政府办公厅
+            2024年3月1日
+            推进数字人才培养实施方案
+            一、重点任务
+            1. 建设实训基地。支持企业建设数字技能实训基地。（省人力社保厅牵头，省经信厅配合）
+            2. 开展订单培养。推动校企合作。（省教育厅负责）
+            二、保障措施
+            各地要加强经费保障，确保任务落实。
+            """);
+
+        Assert.Equal(["1.", "2."], policy.Measures.Select(m => m.Label));
+        Assert.Equal(["一、", "二、", "一、", "二、"], policy.NonMeasures.Select(n => n.Label));
+        Assert.Contains("印发通知", policy.NonMeasures[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2024, 3, 1), policy.PublishedOn);
+        Assert.Equal([1, 1], policy.Measures.Select(m => m.SectionNumber));
+        Assert.Equal(["重点任务", "保障措施"], policy.Sections.Select(s => s.Title));
+    }
 }
