@@ -31,6 +31,12 @@ internal static class MeasureReader
             var section = heading.SectionIndex is { } s ? layout.Sections[s] : null;
             var label = restarts && section is not null ? section.NumberText + heading.NumberText : heading.NumberText;
             var (lists, segments, after) = Locate(text, label, isLast, catalog);
+            if (lists.Count == 0 && TitleList(text.Title, catalog) is { } titled)
+            {
+                // 加强组织领导（省经信厅负责）: the list closes the heading line itself.
+                text = text with { Title = text.Title[..titled.Start].TrimEnd() };
+                lists = [titled];
+            }
             if (isLast)
             {
                 var signature = "";
@@ -107,6 +113,12 @@ internal static class MeasureReader
             from = SkipStop(content, list.End + 1);
         }
         return (lists, segments, content[from..]);
+    }
+
+    private static ListSpan? TitleList(string title, AgencyCatalog catalog)
+    {
+        var (lists, _) = ListFinder.Find(title, catalog);
+        return lists.Count > 0 && lists[^1].End == title.Length - 1 && lists[^1].Start > 0 ? lists[^1] : null;
     }
 
     private static int SkipStop(string content, int i)

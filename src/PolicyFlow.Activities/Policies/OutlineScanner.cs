@@ -62,7 +62,9 @@ internal static partial class OutlineScanner
             return false;
         }
         var previous = lines[j];
-        return previous.Length > WrappedLineLength && !PolicyText.EndsSentence(previous) && !previous.EndsWith('）');
+        // A labelled list line (牵头单位：A、B、…) ends its item however long it is.
+        return previous.Length > WrappedLineLength && !PolicyText.EndsSentence(previous) && !previous.EndsWith('）')
+            && !LabelledLine().IsMatch(previous);
     }
 
     private static bool TryMatch(string line, out int level, out int number, out string numberText, out string rest)
@@ -108,6 +110,9 @@ internal static partial class OutlineScanner
         rest = match.Groups["rest"].Value;
         return true;
     }
+
+    [GeneratedRegex("^(牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门|配合单位|配合部门)[：:]", RegexOptions.None, MatchTimeoutMs)]
+    private static partial Regex LabelledLine();
 
     [GeneratedRegex("^(?<n>[一二三四五六七八九十]{1,3})、(?<rest>.*)$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Chapter();

@@ -158,4 +158,37 @@ public class ListFormTests
         Assert.Equal([1, 1], policy.Measures.Select(m => m.SectionNumber));
         Assert.Equal(["重点任务", "保障措施"], policy.Sections.Select(s => s.Title));
     }
+
+    [Fact]
+    public void Parse_LongLabelledListLine_DoesNotSwallowTheNextItem()
+    {
+        var policy = Parse("""
+            1. 稳企业、防风险。扎实做好稳企业各项工作。
+            牵头单位：省发展改革委、省经信厅、省财政厅、省商务厅、省地方金融监管局、省市场监管局、省科技厅、省人力社保厅
+            2. 推进数字化转型。深化数字化改革。
+            牵头单位：省经信厅
+            """);
+
+        Assert.Equal(["1.", "2."], policy.Measures.Select(m => m.Label));
+        Assert.Equal(8, policy.Measures[0].Leads.Count);
+    }
+
+    [Fact]
+    public void Parse_FullWidthNumbersAndAListOnTheHeadingLine_AreRead()
+    {
+        var policy = Parse("""
+            一、总体要求
+            到2025年，基本建成工作体系。
+            二、重点任务
+            （一）加强组织领导（省经信厅负责）
+            建立工作专班，定期调度。
+            （二）强化要素保障
+            １．加大资金投入。统筹专项资金。（省财政厅负责；完成时限：2025年底前）
+            ２．保障用地需求。优先保障重点项目用地。（省自然资源厅负责）
+            """);
+
+        Assert.Equal(["（一）", "1.", "2."], policy.Measures.Select(m => m.Label));
+        Assert.Equal(["jx-330000", "cz-330000", null], policy.Measures.Select(m => m.Lead?.AgencyId));
+        Assert.Equal(["一、", "二、", "（二）"], policy.NonMeasures.Select(n => n.Label));
+    }
 }
