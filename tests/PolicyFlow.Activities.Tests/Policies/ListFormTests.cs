@@ -191,4 +191,14 @@ public class ListFormTests
         Assert.Equal(["jx-330000", "cz-330000", null], policy.Measures.Select(m => m.Lead?.AgencyId));
         Assert.Equal(["一、", "二、", "（二）"], policy.NonMeasures.Select(n => n.Label));
     }
+
+    [Fact]
+    public void Parse_ListThatNeverClosesInAnItemWithoutAnyOtherList_IsRefusedAsTruncated()
+    {
+        var ex = Assert.Throws<PolicyFormatException>(() => Parse(
+            "关于支持某项工作的若干措施\n\n一、总体要求\n\n（一）加强组织领导\n建立工作机制，明确责任分工。（省经信厅、省委人才办\n\n（二）强化要素保障\n加大"));
+
+        Assert.Equal(PolicyFormatError.Truncated, ex.Error);
+        Assert.Contains("没有闭合", ex.Message, StringComparison.Ordinal);
+    }
 }
