@@ -20,6 +20,10 @@ public sealed record AgencyKind
     /// full name shortened to 省… / 省委… and without 中共.</summary>
     public required IReadOnlyList<string> ProvincialAliases { get; init; }
 
+    /// <summary>How national documents name the ministry of this line (工业和信息化部, 工信部): a national document
+    /// implemented by the province suggests the provincial agency for them, for the policy office to confirm.</summary>
+    public IReadOnlyList<string> NationalNames { get; init; } = [];
+
     /// <summary>Conventional name of a city's counterpart, e.g. <c>{region}经信局</c>.</summary>
     public required string CityTemplate { get; init; }
 

@@ -3,17 +3,19 @@ using PolicyFlow.Activities.Directories;
 
 namespace PolicyFlow.Activities.Policies;
 
-/// <summary>Reads the bracketed list that ends a measure: （省经信厅、省委人才办，列第一位的为牵头单位。…）.</summary>
+/// <summary>Reads a responsible-agency list: （省经信厅、省委人才办，列第一位的为牵头单位。…）, （牵头单位：X；责任单位：Y）.</summary>
 /// <remarks>
-/// Clauses are split at top-level 。；，; each is a lead-rule sentence (列第一位的为牵头单位, 排在第一位的部门为牵头部门…),
-/// a local-implementation clause (以下均需各市、县（市、区）落实), a bare note (不再列出, 按职责分工负责), or names split
-/// at 、. Endings (等, 按职责分工负责, 配合) are removed from names. The lead is the first name marked 牵头
-/// (X牵头 / X、Y牵头 / X会同Y / 牵头单位：X / X为牵头单位), otherwise the first name listed. Names the catalog does
-/// not know are kept: an agency-shaped name (…部/厅/局/委/办…) as an unknown agency, anything else as a special party.
+/// Clauses are split at top-level 。；， and before every label (牵头单位：, 责任单位：…); each is a lead-rule sentence
+/// (列第一位的为牵头单位, 排在首位的为牵头单位), a local-implementation clause (以下均需各市、县（市、区）落实), a bare note
+/// (不再列出, 按职责分工负责), a key that is not about agencies (适用范围：…), or names split at 、 (and at 和/及 before
+/// 各…/有关…, never inside 文化和旅游部). Endings (等, 按职责分工负责, 配合) are removed from names and remembered: 等 makes
+/// the list open-ended, the duty words become its roles. The leads are the names marked 牵头 (X牵头 / X、Y牵头 / X会同Y /
+/// 牵头单位：X / X为牵头单位), otherwise the first name listed. Local governments are parties, not co-agencies.
 /// </remarks>
 internal static partial class AgencyListReader
 {
     private const int MaxItemLength = 30;
+    private const int MatchTimeoutMs = 1000;
 
     private enum ItemKind
     {
@@ -23,57 +25,85 @@ internal static partial class AgencyListReader
 
     private sealed record Item(string Written, Agency? Agency, ItemKind Kind, bool MarkedLead);
 
-    /// <summary>The parsed list, or null when the bracket's content is not an agency list (e.g. （试行）, （以下简称…）).</summary>
+    private sealed class State
+    {
+        public List<Item> Items { get; } = [];
+        public List<string> Locals { get; } = [];
+        public List<string> Roles { get; } = [];
+        public bool OpenEnded { get; set; }
+        public bool SawDuty { get; set; }
+        public bool LeadRule { get; set; }
+        public bool LocalClause { get; set; }
+        public bool LocalOnward { get; set; }
+
+        public void Role(string role)
+        {
+            SawDuty = true;
+            if (!Roles.Contains(role, StringComparer.Ordinal))
+            {
+                Roles.Add(role);
+            }
+        }
+    }
+
+    /// <summary>The parsed list, or null when the text is not an agency list (e.g. （试行）, （以下简称…）, （工程勘察除外）).</summary>
     public static AgencyList? TryRead(string content, AgencyCatalog catalog)
     {
-        var items = new List<Item>();
-        bool leadRule = false, localHere = false, localOnward = false;
-        foreach (var clause in BracketScanner.SplitTopLevel(PolicyText.RemoveWhitespace(content), "。；，"))
+        var state = new State();
+        var text = LabelStart().Replace(PolicyText.RemoveWhitespace(content), "；");
+        foreach (var clause in BracketScanner.SplitTopLevel(text, "。；，"))
         {
-            if (clause.Length == 0 || Note().IsMatch(clause))
-            {
-                continue;
-            }
-            if (clause.Contains("第一", StringComparison.Ordinal) && clause.Contains("牵头", StringComparison.Ordinal))
-            {
-                leadRule = true;
-                continue;
-            }
-            if (LocalPlace().IsMatch(clause) && LocalDuty().IsMatch(clause))
-            {
-                localOnward |= Onward().IsMatch(clause);
-                localHere = true;
-                continue;
-            }
-            if (!ReadClause(clause, catalog, items))
+            if (!ReadClause(clause, catalog, state))
             {
                 return null;
             }
         }
-        var localClause = localHere;
-        var localParties = items.Where(i => i.Kind == ItemKind.Party && LocalPlace().IsMatch(i.Written)).ToList();
-        localHere |= localParties.Count > 0;
-        // A list may name only local governments; a stray （各设区市） in a body is not one.
-        var isList = items.Any(i => i.Kind == ItemKind.Agency)
-            || localClause
-            || localParties.Any(p => p.Written.EndsWith("政府", StringComparison.Ordinal));
-        return isList ? Assemble(items, leadRule, localHere, localOnward) : null;
+        var agencies = state.Items.Any(i => i.Kind == ItemKind.Agency);
+        // A list may name no department at all (各设区市政府负责, 有关部门按职责分工负责) but then it must say who does what.
+        var isList = agencies || state.LocalClause || (state.Locals.Count > 0 && state.SawDuty)
+            || (state.OpenEnded && state.SawDuty && state.Items.Count == 0)
+            || state.Locals.Any(l => l.EndsWith("政府", StringComparison.Ordinal));
+        return isList ? Assemble(state) : null;
     }
 
-    /// <summary>Whether a name has the shape of an agency (省人社厅, 人社部, 某某局) rather than of a place or party.</summary>
-    public static bool LooksLikeAgency(string name) => name.Length <= 24 && AgencyShape().IsMatch(name);
-
-    private static bool ReadClause(string clause, AgencyCatalog catalog, List<Item> items)
+    private static bool ReadClause(string clause, AgencyCatalog catalog, State state)
     {
+        if (clause.Length == 0)
+        {
+            return true;
+        }
+        if (Note().Match(clause) is { Success: true } note)
+        {
+            if (note.Groups["duty"].Success)
+            {
+                state.Role(note.Groups["duty"].Value);
+            }
+            return true;
+        }
+        if (LeadRule().IsMatch(clause))
+        {
+            state.LeadRule = true;
+            return true;
+        }
+        if (PartyNames.MentionsLocalPlace(clause) && LocalDuty().IsMatch(clause) && Onward().IsMatch(clause))
+        {
+            state.LocalOnward = true;
+            state.LocalClause = true;
+            return true;
+        }
         var markedLead = false;
-        var label = Label().Match(clause);
-        if (label.Success)
+        if (Label().Match(clause) is { Success: true } label)
         {
             markedLead = label.Groups["label"].Value.StartsWith("牵头", StringComparison.Ordinal);
+            state.Role(markedLead ? "牵头" : label.Groups["label"].Value.StartsWith("配合", StringComparison.Ordinal) ? "配合" : "负责");
             clause = clause[label.Length..];
         }
-        var declared = DeclaredLead().Match(clause);
-        if (declared.Success)
+        else if (OtherKey().IsMatch(clause))
+        {
+            // 适用范围：…, 完成时限：… say something about the measure, not about who does it.
+            return true;
+        }
+        if (DeclaredLead().Match(clause) is { Success: true } declared)
         {
             markedLead = true;
             clause = declared.Groups["names"].Value;
@@ -81,19 +111,19 @@ internal static partial class AgencyListReader
         var with = clause.IndexOf("会同", StringComparison.Ordinal);
         if (with > 0)
         {
-            return ReadNames(clause[..with], markedLead: true, catalog, items)
-                && ReadNames(clause[(with + 2)..], markedLead: false, catalog, items);
+            return ReadNames(clause[..with], markedLead: true, catalog, state)
+                && ReadNames(clause[(with + 2)..], markedLead: false, catalog, state);
         }
-        return ReadNames(clause, markedLead, catalog, items);
+        return ReadNames(clause, markedLead, catalog, state);
     }
 
-    private static bool ReadNames(string clause, bool markedLead, AgencyCatalog catalog, List<Item> items)
+    private static bool ReadNames(string clause, bool markedLead, AgencyCatalog catalog, State state)
     {
         // "X、Y牵头" marks every name in the clause, so the clause ending is read before splitting.
-        clause = StripEndings(clause, out var clauseLead);
-        foreach (var piece in KeepLocalPhrase(BracketScanner.SplitTopLevel(clause, "、")))
+        clause = StripEndings(clause, state, out var clauseLead);
+        foreach (var piece in KeepLocalPhrase(BracketScanner.SplitTopLevel(clause, "、")).SelectMany(SplitConjunction))
         {
-            var name = StripEndings(piece, out var pieceLead);
+            var name = StripEndings(piece, state, out var pieceLead);
             if (name.Length == 0)
             {
                 continue;
@@ -103,11 +133,24 @@ internal static partial class AgencyListReader
                 return false;
             }
             var agency = catalog.Resolve(name);
-            var kind = agency is not null || (LooksLikeAgency(name) && !LocalPlace().IsMatch(name)) ? ItemKind.Agency : ItemKind.Party;
-            items.Add(new Item(name, agency, kind, markedLead || clauseLead || pieceLead));
+            if (agency is null && PartyNames.IsGenericReference(name))
+            {
+                state.OpenEnded = true;
+                continue;
+            }
+            if (agency is null && PartyNames.IsLocalGovernment(name))
+            {
+                state.Locals.Add(name);
+                continue;
+            }
+            var kind = agency is not null || PartyNames.LooksLikeAgency(name) ? ItemKind.Agency : ItemKind.Party;
+            state.Items.Add(new Item(name, agency, kind, markedLead || clauseLead || pieceLead));
         }
         return true;
     }
+
+    // 和/及 join names only before a class of parties (…等和各省级人民政府, 市级各有关部门及各县市区政府); 文化和旅游部 stays whole.
+    private static IEnumerable<string> SplitConjunction(string piece) => Conjunction().Split(piece);
 
     // 各市、县（市、区）is one phrase, not two names.
     private static IEnumerable<string> KeepLocalPhrase(IReadOnlyList<string> pieces)
@@ -124,31 +167,44 @@ internal static partial class AgencyListReader
         }
     }
 
-    private static string StripEndings(string text, out bool markedLead)
+    private static string StripEndings(string text, State state, out bool markedLead)
     {
         markedLead = false;
         string before;
         do
         {
             before = text;
-            text = DutyEnding().Replace(text, "");
+            if (DutyEnding().Match(text) is { Success: true } duty)
+            {
+                state.Role(duty.Groups["duty"].Value);
+                text = text[..duty.Index];
+            }
             if (text.EndsWith("牵头", StringComparison.Ordinal))
             {
                 text = text[..^2];
                 markedLead = true;
+                state.Role("牵头");
             }
-            text = SupportEnding().Replace(text, "");
-            text = EtcEnding().Replace(text, "");
+            if (SupportEnding().Match(text) is { Success: true } support)
+            {
+                state.Role(support.Value);
+                text = text[..support.Index];
+            }
+            if (EtcEnding().Match(text) is { Success: true } etc)
+            {
+                state.OpenEnded = true;
+                text = text[..etc.Index];
+            }
         }
         while (text != before && text.Length > 0);
         return text;
     }
 
-    private static AgencyList Assemble(List<Item> items, bool leadRule, bool localHere, bool localOnward)
+    private static AgencyList Assemble(State state)
     {
         var notes = new List<string>();
         var agencies = new List<Item>();
-        foreach (var item in items.Where(i => i.Kind == ItemKind.Agency))
+        foreach (var item in state.Items.Where(i => i.Kind == ItemKind.Agency))
         {
             var duplicate = agencies.FirstOrDefault(a => a.Agency is not null ? a.Agency == item.Agency : a.Written == item.Written);
             if (duplicate is null)
@@ -167,50 +223,66 @@ internal static partial class AgencyListReader
             notes.Add($"{names}共同牵头；已将“{marked[0].Written}”作为牵头单位，其余作为配合单位，请确认。"
                 + $"({names} lead jointly; '{marked[0].Written}' is taken as lead and the others as co-agencies. Please confirm.)");
         }
-        if (marked.Count > 0 && leadRule && marked[0] != agencies[0])
+        if (marked.Count > 0 && state.LeadRule && marked[0] != agencies[0])
         {
             notes.Add($"列第一位的“{agencies[0].Written}”与标明牵头的“{marked[0].Written}”不一致，已以标明牵头者为准，请确认。"
                 + $"(The first-listed '{agencies[0].Written}' differs from '{marked[0].Written}', which is marked 牵头; the marked one is taken as lead. Please confirm.)");
         }
+        var leads = marked.Count > 0 ? marked : lead is null ? [] : [lead];
         return new AgencyList(
             lead is null ? null : ToRef(lead),
+            [.. leads.Select(ToRef)],
             [.. agencies.Where(a => a != lead).Select(ToRef)],
-            [.. items.Where(i => i.Kind == ItemKind.Party).Select(i => i.Written).Distinct(StringComparer.Ordinal)],
-            localHere,
-            localOnward,
-            leadRule,
+            [.. state.Items.Where(i => i.Kind == ItemKind.Party).Select(i => i.Written).Distinct(StringComparer.Ordinal)],
+            state.OpenEnded,
+            [.. state.Locals.Distinct(StringComparer.Ordinal)],
+            state.Roles,
+            state.LocalClause || state.Locals.Count > 0,
+            state.LocalOnward,
+            state.LeadRule,
             notes);
     }
 
     private static AgencyRef ToRef(Item item) => new(item.Written, item.Agency?.Id, item.Agency?.Name);
 
-    [GeneratedRegex("^(以下同|下同|同上|不再列出|不再一一列出|按职责分工负责|按职责分工落实|按职责负责|分工负责|各司其职|共同负责|分别负责|负责)$")]
+    [GeneratedRegex("^(以下同|下同|同上|不再列出|不再一一列出|(?<duty>按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|分别负责|负责|指导|牵头负责)|各司其职)$",
+        RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Note();
 
-    [GeneratedRegex("各市|市、县|县〔市、区〕|县（市、区）|设区市|各地")]
-    private static partial Regex LocalPlace();
+    [GeneratedRegex("(第一|首位|首个|第1)[^，。；]{0,8}(为|是)?牵头", RegexOptions.None, MatchTimeoutMs)]
+    private static partial Regex LeadRule();
 
-    [GeneratedRegex("落实|实施|执行|贯彻|推进")]
+    [GeneratedRegex("落实|实施|执行|贯彻|推进", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex LocalDuty();
 
-    [GeneratedRegex("以下|下同|均需|均要|均应")]
+    [GeneratedRegex("以下|下同|均需|均要|均应|不再列出", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Onward();
 
-    [GeneratedRegex("^(?<label>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位)[：:]")]
+    private const string Labels = "牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门|主责单位|主责部门|实施单位|配合单位|配合部门|参与单位|协办单位";
+
+    [GeneratedRegex("^(?<label>" + Labels + ")[：:]", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Label();
 
-    [GeneratedRegex("^(?<names>.+?)(为|是)牵头(单位|部门)$")]
+    // 牵头单位：市商务局  责任单位：… often has only spaces between the two keys.
+    [GeneratedRegex("(?<=.)(?=(" + Labels + ")[：:])", RegexOptions.None, MatchTimeoutMs)]
+    private static partial Regex LabelStart();
+
+    [GeneratedRegex("^[\\u4E00-\\u9FFF]{2,8}[：:]", RegexOptions.None, MatchTimeoutMs)]
+    private static partial Regex OtherKey();
+
+    [GeneratedRegex("^(?<names>.+?)(为|是)牵头(单位|部门)$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex DeclaredLead();
 
-    [GeneratedRegex("(按职责分工|按职责|分工|共同|分别|具体)?(负责|落实)$")]
+    [GeneratedRegex("(?<duty>按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|分别负责|具体负责|负责落实|负责|落实|指导)$",
+        RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex DutyEnding();
 
-    [GeneratedRegex("(配合|参与|协同|协助|协办)$")]
+    [GeneratedRegex("(配合|参与|协同|协助|协办|支持)$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex SupportEnding();
 
-    [GeneratedRegex("等(有关|相关)?(部门|单位)?$")]
+    [GeneratedRegex("等(有关|相关)?(部门|单位)?(和单位)?$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex EtcEnding();
 
-    [GeneratedRegex("^[\\u4E00-\\u9FFF]{2,}(部|厅|局|委|办|办公室|会|协|联|院|署|行|中心|政府|集团|公司|大学|学院|总队|支队)$")]
-    private static partial Regex AgencyShape();
+    [GeneratedRegex("(?<=等(?:有关|相关)?(?:部门|单位)?)(?:和|及|以及)|(?:和|及|以及)(?=各|有关|相关|试点)", RegexOptions.None, MatchTimeoutMs)]
+    private static partial Regex Conjunction();
 }

@@ -95,6 +95,6 @@ internal static partial class ChineseNumbers
         _ => Digits.IndexOf(c, StringComparison.Ordinal),
     };
 
-    [GeneratedRegex("^" + DatePattern + "(?<suffix>印发|发布|公布|制发)?$")]
+    [GeneratedRegex("^" + DatePattern + "(?<suffix>印发|发布|公布|制发)?$", RegexOptions.None, 1000)]
     private static partial Regex DateLine();
 }

@@ -58,15 +58,15 @@ internal static partial class EffectiveRuleReader
         return (rule, on);
     }
 
-    [GeneratedRegex("自(公布|发布|印发|颁布|下发|发文)之日起(?<n>[0-9]+|[一二三四五六七八九十百零〇两]+)(?<unit>日|天|个月)(以)?后(起)?(施行|实施|执行|生效)")]
+    [GeneratedRegex("自(公布|发布|印发|颁布|下发|发文)之日起(?<n>[0-9]+|[一二三四五六七八九十百零〇两]+)(?<unit>日|天|个月)(以)?后(起)?(施行|实施|执行|生效)", RegexOptions.None, 1000)]
     private static partial Regex AfterPeriod();
 
-    [GeneratedRegex("自(公布|发布|印发|颁布|下发|发文)之日起(施行|实施|执行|生效)")]
+    [GeneratedRegex("自(公布|发布|印发|颁布|下发|发文)之日起(施行|实施|执行|生效)", RegexOptions.None, 1000)]
     private static partial Regex OnPublication();
 
-    [GeneratedRegex("自" + ChineseNumbers.DatePattern + "起(施行|实施|执行|生效)")]
+    [GeneratedRegex("自" + ChineseNumbers.DatePattern + "起(施行|实施|执行|生效)", RegexOptions.None, 1000)]
     private static partial Regex FromDate();
 
-    [GeneratedRegex("自[^，]{1,30}?起[^，]{0,12}?(施行|实施|执行|生效)")]
+    [GeneratedRegex("自[^，]{1,30}?起[^，]{0,12}?(施行|实施|执行|生效)", RegexOptions.None, 1000)]
     private static partial Regex AnyRule();
 }

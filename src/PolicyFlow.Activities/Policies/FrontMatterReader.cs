@@ -14,6 +14,7 @@ namespace PolicyFlow.Activities.Policies;
 internal static partial class FrontMatterReader
 {
     private const int MaxTitleLength = 150;
+    private static readonly char[] SentencePunctuation = ['，', '。', '；', '：'];
 
     // Bounds the lazy regex below on text without full stops.
     private const int MaxSentenceLength = 2000;
@@ -133,6 +134,7 @@ internal static partial class FrontMatterReader
             && !text.EndsWith('：')
             && !text.StartsWith("附件", StringComparison.Ordinal)
             && !text.StartsWith("抄送", StringComparison.Ordinal)
+            && !text.StartsWith("（此件", StringComparison.Ordinal)
             && !DocumentNumber().IsMatch(PolicyText.RemoveWhitespace(text))
             && !ChineseNumbers.TryParseDateLine(text, out _, out _)
             && !block.Lines.All(l => IssuerNames.IsAgencyLine(l, catalog));
@@ -144,7 +146,10 @@ internal static partial class FrontMatterReader
         var block = new List<string>();
         foreach (var line in lines.Append(""))
         {
-            var standalone = line.Length > 0 && IsStandalone(line, catalog);
+            // A line with sentence punctuation (the addressee line, a preamble) is never part of a title block, even
+            // in text with one paragraph per line and no blank lines between title and body.
+            var standalone = line.Length > 0 && (IsStandalone(line, catalog) || line.IndexOfAny(SentencePunctuation) >= 0
+                || line.StartsWith("（此件", StringComparison.Ordinal));
             if (line.Length > 0 && !standalone)
             {
                 block.Add(line);
@@ -186,12 +191,12 @@ internal static partial class FrontMatterReader
     }
 
     // Canonical text already maps [] ［］【】 to 〔〕 and () to （）.
-    [GeneratedRegex("^(?<org>[\\u4E00-\\u9FFF]{1,20})[〔（](?<year>[0-9]{4})[〕）]第?(?<seq>[0-9]{1,5})号$")]
+    [GeneratedRegex("^(?<org>[\\u4E00-\\u9FFF]{1,20})[〔（](?<year>[0-9]{4})[〕）]第?(?<seq>[0-9]{1,5})号$", RegexOptions.None, 1000)]
     private static partial Regex DocumentNumber();
 
-    [GeneratedRegex("(印发|转发|发布)《(?<title>.+)》")]
+    [GeneratedRegex("(印发|转发|发布)《(?<title>.+)》", RegexOptions.None, 1000)]
     private static partial Regex Published();
 
-    [GeneratedRegex("以下[^。]*?(各市|市、县|县（市、区）|县〔市、区〕|各地)[^。]*?(落实|实施|执行)")]
+    [GeneratedRegex("以下[^。]*?(各市|市、县|县（市、区）|县〔市、区〕|各地)[^。]*?(落实|实施|执行)", RegexOptions.None, 1000)]
     private static partial Regex LocalForAll();
 }

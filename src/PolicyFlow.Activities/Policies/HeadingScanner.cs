@@ -90,12 +90,12 @@ internal static partial class HeadingScanner
         ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) + match.Groups["sep"].Value
         : match.Groups["open"].Success ? "（" + match.Groups["n"].Value + "）" : match.Groups["n"].Value + "、";
 
-    [GeneratedRegex("^(?<open>（)(?<n>[一二三四五六七八九十]{1,3})）(?<rest>.*)$")]
+    [GeneratedRegex("^(?<open>（)(?<n>[一二三四五六七八九十]{1,3})）(?<rest>.*)$", RegexOptions.None, 1000)]
     private static partial Regex ParenMeasure();
 
-    [GeneratedRegex("^(?<n>[0-9]{1,2})(?<sep>[.、])(?![0-9])(?<rest>.*)$")]
+    [GeneratedRegex("^(?<n>[0-9]{1,2})(?<sep>[.、])(?![0-9])(?<rest>.*)$", RegexOptions.None, 1000)]
     private static partial Regex ArabicMeasure();
 
-    [GeneratedRegex("^(?<n>[一二三四五六七八九十]{1,3})、(?<rest>.*)$")]
+    [GeneratedRegex("^(?<n>[一二三四五六七八九十]{1,3})、(?<rest>.*)$", RegexOptions.None, 1000)]
     private static partial Regex SectionLine();
 }

@@ -40,7 +40,7 @@ internal static class IssuerNames
     public static bool IsAgencyLine(string line, AgencyCatalog catalog)
     {
         var names = Read([line], catalog);
-        return names.Count > 0 && names.All(n => n.IsKnown || AgencyListReader.LooksLikeAgency(n.WrittenName));
+        return names.Count > 0 && names.All(n => n.IsKnown || PartyNames.LooksLikeAgency(n.WrittenName));
     }
 
     private static string StripFileWord(string token) =>

@@ -17,22 +17,30 @@ public static class PolicyDocumentParser
     private const int ReadChunk = 81920;
 
     /// <summary>Parses document text.</summary>
-    public static PolicyPreview Parse(string text, AgencyCatalog catalog)
+    public static PolicyPreview Parse(string text, AgencyCatalog catalog) => Parse(text, catalog, PolicyParseOptions.Default);
+
+    /// <summary>Parses document text with the policy office's choices (e.g. to import a document that looks cut off).</summary>
+    public static PolicyPreview Parse(string text, AgencyCatalog catalog, PolicyParseOptions options)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
         var size = Encoding.UTF8.GetByteCount(text);
         if (size > MaxBytes)
         {
             throw TooLarge(size.ToString(CultureInfo.InvariantCulture));
         }
-        return ParseText(text, catalog);
+        return ParseText(text, catalog, options);
     }
 
     /// <summary>Parses a UTF-8 file (a byte-order mark is allowed).</summary>
-    public static PolicyPreview Parse(ReadOnlySpan<byte> utf8, AgencyCatalog catalog)
+    public static PolicyPreview Parse(ReadOnlySpan<byte> utf8, AgencyCatalog catalog) => Parse(utf8, catalog, PolicyParseOptions.Default);
+
+    /// <summary>Parses a UTF-8 file with the policy office's choices.</summary>
+    public static PolicyPreview Parse(ReadOnlySpan<byte> utf8, AgencyCatalog catalog, PolicyParseOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
         if (utf8.Length > MaxBytes)
         {
             throw TooLarge(utf8.Length.ToString(CultureInfo.InvariantCulture));
@@ -53,11 +61,16 @@ public static class PolicyDocumentParser
                 $"文档在第 {Offset(read)} 字节处不是有效的 UTF-8 编码（可能是 GBK/GB18030），请另存为 UTF-8 后重新导入。"
                 + $"(The document is not valid UTF-8 at byte {Offset(read)} — perhaps GBK/GB18030; save it as UTF-8 and import again.)");
         }
-        return ParseText(new string(chars, 0, written), catalog);
+        return ParseText(new string(chars, 0, written), catalog, options);
     }
 
     /// <summary>Reads a UTF-8 upload, refusing it as soon as it passes <see cref="MaxBytes"/>.</summary>
-    public static async Task<PolicyPreview> ParseAsync(Stream utf8, AgencyCatalog catalog, CancellationToken cancellationToken = default)
+    public static Task<PolicyPreview> ParseAsync(Stream utf8, AgencyCatalog catalog, CancellationToken cancellationToken = default) =>
+        ParseAsync(utf8, catalog, PolicyParseOptions.Default, cancellationToken);
+
+    /// <summary>Reads a UTF-8 upload with the policy office's choices, refusing it as soon as it passes <see cref="MaxBytes"/>.</summary>
+    public static async Task<PolicyPreview> ParseAsync(
+        Stream utf8, AgencyCatalog catalog, PolicyParseOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -72,10 +85,10 @@ public static class PolicyDocumentParser
             }
             buffer.Write(chunk, 0, count);
         }
-        return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), catalog);
+        return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), catalog, options);
     }
 
-    private static PolicyPreview ParseText(string text, AgencyCatalog catalog)
+    private static PolicyPreview ParseText(string text, AgencyCatalog catalog, PolicyParseOptions options)
     {
         CheckCharacters(text);
         if (text.All(c => char.IsWhiteSpace(c) || c is '\uFEFF' or '\u200B'))
@@ -84,7 +97,8 @@ public static class PolicyDocumentParser
                 "文档为空或只包含空白字符，无法导入。(The document is empty or contains only whitespace; there is nothing to import.)");
         }
         var lines = PolicyText.Lines(PolicyText.Canonicalize(text));
-        var layout = HeadingScanner.Scan(lines) ?? throw new PolicyFormatException(PolicyFormatError.NoMeasures,
+        var planWarnings = new List<string>();
+        var layout = MeasurePlanner.Plan(lines, catalog, options, planWarnings) ?? HeadingScanner.Scan(lines) ?? throw new PolicyFormatException(PolicyFormatError.NoMeasures,
             "未找到任何措施：正文中没有按（一）（二）…、1. 2. … 或 一、二、… 顺序编号的条目。"
             + "(No measures found: the text has no items numbered （一）（二）…, 1. 2. … or 一、二、… in sequence.)");
         var front = lines.Take(layout.BodyStart).ToList();
@@ -98,6 +112,7 @@ public static class PolicyDocumentParser
                 + "(The text contains U+FFFD replacement characters: some characters were lost before import. Check against the original.)");
         }
         var frontMatter = FrontMatterReader.Read(front, PolicyText.Lines(measures.Tail), catalog, warnings);
+        warnings.AddRange(planWarnings);
         warnings.AddRange(measureWarnings);
         var (rule, effectiveOn) = EffectiveRuleReader.Read(
             [measures.Tail, measures.LastBody, string.Join('\n', front)], frontMatter.PublishedOn, warnings);
@@ -111,7 +126,11 @@ public static class PolicyDocumentParser
             effectiveOn,
             [.. layout.Sections.Select(s => new SectionPreview(s.Number, s.NumberText, s.Title))],
             measures.Measures,
-            warnings);
+            warnings,
+            layout.NonMeasures,
+            RelativeDateReader.Read(measures.Measures, string.Join('\n', front), measures.Tail),
+            CounterpartSuggester.Suggest(
+                measures.Measures.SelectMany(m => m.CoAgencies.Prepend(m.Lead)).OfType<AgencyRef>().Concat(frontMatter.Issuers), catalog));
     }
 
     // Text files hold tabs, line breaks and form feeds; any other control character means binary content.

@@ -9,6 +9,9 @@ namespace PolicyFlow.Activities.Policies;
 /// <param name="EffectiveRule">The effective-date clause, e.g. 自公布之日起30日后施行, or null when the document states none.</param>
 /// <param name="EffectiveOn">The date the rule gives, or null when there is no rule or it cannot be computed.</param>
 /// <param name="Warnings">Everything the importer could not settle, in words a reviewer can act on.</param>
+/// <param name="NonMeasures">Every numbered item that is not a measure (headings, 指导思想, 基本原则 …), with the reason.</param>
+/// <param name="RelativeDates">Deadlines stated relative to an event (印发之日起30日内), reported for the office to date.</param>
+/// <param name="MappingSuggestions">Provincial counterparts suggested for national ministries; to be confirmed, not applied.</param>
 public sealed record PolicyPreview(
     string? Title,
     string? NoticeTitle,
@@ -19,4 +22,11 @@ public sealed record PolicyPreview(
     DateOnly? EffectiveOn,
     IReadOnlyList<SectionPreview> Sections,
     IReadOnlyList<MeasurePreview> Measures,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<NonMeasurePreview> NonMeasures,
+    IReadOnlyList<RelativeDatePreview> RelativeDates,
+    IReadOnlyList<MappingSuggestion> MappingSuggestions)
+{
+    /// <summary>"not stated" when the document has no effective-date clause: the importer never invents one.</summary>
+    public string EffectiveRuleStatus => EffectiveRule is null ? "not stated" : "stated";
+}

@@ -222,7 +222,7 @@ public class OtherDocumentTests
     }
 
     [Fact]
-    public void Parse_MiddleMeasureWithoutAgencyList_KeepsItAndWarns()
+    public void Parse_MiddleItemWithoutAgencyList_IsReportedAsNotAMeasureAndWarns()
     {
         var policy = Parse("""
             1. 第一项。正文一。（省经信厅）
@@ -230,9 +230,11 @@ public class OtherDocumentTests
             3. 第三项。正文三。（省财政厅）
             """);
 
-        Assert.Null(policy.Measures[1].Lead);
-        Assert.Empty(policy.Measures[1].CoAgencies);
-        Assert.Contains(policy.Warnings, w => w.StartsWith("2.", StringComparison.Ordinal) && w.Contains("未找到责任单位", StringComparison.Ordinal));
+        Assert.Equal(["1.", "3."], policy.Measures.Select(m => m.NumberText));
+        var item = Assert.Single(policy.NonMeasures);
+        Assert.Equal("2.", item.Label);
+        Assert.Contains("没有责任单位", item.Reason, StringComparison.Ordinal);
+        Assert.Contains(policy.Warnings, w => w.StartsWith("2.", StringComparison.Ordinal) && w.Contains("没有责任单位", StringComparison.Ordinal));
     }
 
     [Fact]
