@@ -57,9 +57,27 @@ public sealed class DbFactory : IEngineDbFactory
     }
 
     /// <summary>Creates the schema by the provider's migrations.</summary>
+    /// <summary>The advisory lock key PolicyFlow's hosts migrate under ("PFMIGRAT" read as a number).</summary>
+    private const long MigrationLock = 0x50464D4947524154;
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = Create();
+        if (Provider == StorageProvider.PostgreSql)
+        {
+            // Hosts starting together take turns: under the lock, the second finds the first's migrations applied.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
+            }
+            return;
+        }
         await db.Database.MigrateAsync(cancellationToken);
         if (Provider == StorageProvider.Sqlite)
         {

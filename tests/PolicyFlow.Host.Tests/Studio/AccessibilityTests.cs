@@ -21,7 +21,7 @@ public sealed class AccessibilityTests(StudioHost host) : StudioTest(host)
     ];
 
     public static TheoryData<string> Pages() =>
-        ["dashboard", "inbox", "task", "instances", "instance", "definitions", "designer", "policies", "policy", "import", "agencies", "outbox"];
+        ["dashboard", "inbox", "task", "instances", "instance", "definitions", "designer", "policies", "policy", "import", "agencies", "outbox", "supervision"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -69,6 +69,7 @@ public sealed class AccessibilityTests(StudioHost host) : StudioTest(host)
         "import" => "/policies/import",
         "agencies" => "/agencies",
         "outbox" => "/outbox",
+        "supervision" => "/supervision",
         _ => throw new ArgumentOutOfRangeException(nameof(page), page, null),
     };
 

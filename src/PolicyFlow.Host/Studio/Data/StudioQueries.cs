@@ -19,7 +19,7 @@ internal sealed class StudioQueries(DbFactory db, StudioAccess access, TimeProvi
         ArgumentNullException.ThrowIfNull(filter);
         await using var context = db.Create();
         var query = await access.Over(context).TasksAsync(context.Tasks.AsNoTracking(), user, ct);
-        query = string.IsNullOrWhiteSpace(filter.Assignee) ? query : query.Where(t => t.Assignee == filter.Assignee.Trim());
+        query = string.IsNullOrWhiteSpace(filter.Assignee) ? query : query.Where(t => t.Assignee.Contains(filter.Assignee));
         query = filter.Status is { } s ? query.Where(t => t.Status == s)
             : query.Where(t => t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed);
         var tasks = await query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)

@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace PolicyFlow.Host.Tests.Studio;
+
+/// <summary>督查督办 in Chromium: the matrix with its lights and the drill-down to a city's counties, the overdue list with 催办,
+/// the ranking with its rules and the trend — screenshots in zh-CN and en.</summary>
+[Collection(StudioCollection.Name)]
+public sealed class SupervisionPageTests(StudioHost host) : StudioTest(host)
+{
+    [Fact]
+    public async Task Leadership_SeesTheMatrix_DrillsIntoACity_UrgesAnOverdueTask_AndReadsTheRanking()
+    {
+        await CascadeMeasureAsync(3);
+        await OpenAsync("/supervision");
+        var matrix = Page.Locator("[data-testid=matrix]");
+        await Assertions.Expect(matrix.Locator("tbody tr")).ToHaveCountAsync(10);
+        await Assertions.Expect(matrix.Locator("tr[data-measure='3'] td[data-light]").First).ToBeVisibleAsync();
+        var headers = await HeadersAsync("matrix");
+        Assert.Contains("杭州市", headers);
+        Assert.Contains("丽水市", headers);
+        await ScreenshotAsync("supervision-matrix-zh-CN");
+
+        await Page.Locator("[data-testid=city-330100]").ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=matrix] thead th[data-column='330102']")).ToHaveTextAsync("上城区");
+        await ScreenshotAsync("supervision-matrix-city-zh-CN");
+        await Page.Locator("[data-testid=matrix-back]").ClickAsync();
+
+        // Measure (三)'s lead plan was done; the plans of the others are overdue: the overdue list shows them.
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "逾期清单" }).ClickAsync();
+        var rows = Page.Locator("[data-testid=overdue-table] tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        var first = rows.First;
+        await first.Locator("[data-testid=urge]").ClickAsync();
+        await Assertions.Expect(Page.Locator(".mud-snackbar")).ToContainTextAsync("已发出 1 条催办通知");
+        await Assertions.Expect(first.Locator("td").Nth(6)).ToHaveTextAsync("1");
+        await first.Locator("[data-testid=urge]").ClickAsync();
+        await Assertions.Expect(Page.Locator(".mud-snackbar").Last).ToContainTextAsync("每天最多催办一次");
+        await ScreenshotAsync("supervision-overdue-zh-CN");
+
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "排名" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=ranking-rules] li")).ToHaveCountAsync(8);
+        await ScreenshotAsync("supervision-ranking-zh-CN");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "趋势" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=trend-table] tbody tr")).ToHaveCountAsync(6);
+        await ScreenshotAsync("supervision-trend-zh-CN");
+
+        await Page.GotoAsync("/studio/culture?culture=en&redirect=/supervision");
+        await Page.Locator("[data-interactive=true]").WaitForAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=page-title]")).ToHaveTextAsync("Supervision");
+        await ScreenshotAsync("supervision-matrix-en");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Overdue list" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=overdue-table] thead")).ToContainTextAsync("Days overdue");
+        await ScreenshotAsync("supervision-overdue-en");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Ranking" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=ranking-rules]")).ToContainTextAsync("On-time rate");
+        await ScreenshotAsync("supervision-ranking-en");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Trend" }).ClickAsync();
+        await ScreenshotAsync("supervision-trend-en");
+    }
+
+    /// <summary>Completes measure <paramref name="number"/>'s plan, so its co-agency, city and county tasks exist.</summary>
+    private async Task CascadeMeasureAsync(int number)
+    {
+        var page = await Host.GetObjectAsync("/api/tasks?take=500");
+        var plan = page["items"]!.AsArray().FirstOrDefault(t => t!["facts"]?["measureNo"]?.GetValue<int>() == number && t["facts"]?["step"]?.GetValue<string>() == "plan");
+        if (plan is not null)
+        {
+            var done = await Host.Api.PostAsJsonAsync($"/api/tasks/{plan["id"]}/complete", new JsonObject { ["outcome"] = "Done" });
+            Assert.True(done.IsSuccessStatusCode, await done.Content.ReadAsStringAsync());
+        }
+    }
+}
