@@ -29,7 +29,8 @@ internal static class TaskDeadlines
         group.MapPost("/{id:guid}/extensions", async (Guid id, ExtensionAsk ask, ExtensionService extensions, HttpContext http, CancellationToken ct) =>
         {
             // A date means the whole day: the task becomes overdue at the next midnight in Asia/Shanghai.
-            var newDue = ask.NewDueAt ?? (ask.NewDueDate is { } day ? DueDay.ToDueAt(day)
+            // The last representable day has no following midnight: refused as too far rather than overflowing.
+            var newDue = ask.NewDueAt ?? (ask.NewDueDate is { } day ? (day < DateOnly.MaxValue ? DueDay.ToDueAt(day) : throw EngineException.Invalid(ExtensionRules.TooFar))
                 : throw EngineException.Invalid("Give newDueDate (yyyy-MM-dd) or newDueAt."));
             var request = await extensions.RequestAsync(id, newDue, ask.Reason ?? "", Actor.Of(http.User), ct);
             return Results.Created(string.Create(CultureInfo.InvariantCulture, $"/api/tasks/{id}/extensions/{request.Id}"), request);
