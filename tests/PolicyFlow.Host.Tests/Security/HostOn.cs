@@ -18,15 +18,28 @@ public sealed class HostOn : IAsyncDisposable
 
     public WebApplicationFactory<Program> Factory { get; }
 
-    /// <summary>Starts the host (the first <c>Services</c> access runs Program) and returns it; a refusal to start throws here.</summary>
-    public static HostOn Start(string environment, string directory, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts the host on a SQLite file in <paramref name="directory"/>; a refusal to start throws here.</summary>
+    public static HostOn Start(string environment, string directory, IReadOnlyDictionary<string, string?>? settings = null) =>
+        Start(environment, new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "Sqlite", ["Storage__ConnectionString"] = $"Data Source={Path.Combine(directory, "pf.db")}",
+        }, settings);
+
+    /// <summary>
+    /// Starts the host (the first <c>Services</c> access runs Program) on <paramref name="storage"/> (environment-variable
+    /// names, as <c>TestStorage</c> gives them) and returns it; a refusal to start throws here.
+    /// </summary>
+    public static HostOn Start(string environment, IReadOnlyDictionary<string, string> storage, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        var mail = Directory.CreateTempSubdirectory("pf-security-mail-").FullName;
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment(environment);
-            b.UseSetting("Storage:Provider", "Sqlite");
-            b.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(directory, "pf.db")}");
-            b.UseSetting("Mail:PickupPath", Path.Combine(directory, "mail"));
+            foreach (var (key, value) in storage)
+            {
+                b.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
+            }
+            b.UseSetting("Mail:PickupPath", mail);
             b.UseSetting("Authentication:SignInPermitsPerMinute", "1000");
             b.UseSetting("https_port", "443");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
