@@ -1,6 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Tests.Auth;
 using PolicyFlow.Testing;
 
@@ -81,6 +87,34 @@ public sealed class SameOriginTests(AuthApp app)
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(foreign)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(own)).StatusCode);
+    }
+
+    [Fact]
+    public async Task CookieRequest_WithoutOriginHeaders_IsAccepted_WithAValidAntiforgeryHeader_AndRefusedWithAForgedOne()
+    {
+        using var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        var login = await client.PostAsJsonAsync("/api/account/login", new { userName = "jx-330100", password = PolicyFlowAccounts.DemoPassword });
+        var authCookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pf.auth=", StringComparison.Ordinal)).Split(';')[0];
+        var (cookieName, tokens) = await app.WithServicesAsync(async services =>
+        {
+            var user = await services.GetRequiredService<UserManager<PolicyFlowUser>>().FindByNameAsync("jx-330100");
+            var principal = await services.GetRequiredService<SignInManager<PolicyFlowUser>>().CreateUserPrincipalAsync(user!);
+            var http = new DefaultHttpContext { RequestServices = services, User = principal };
+            return (services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name!, services.GetRequiredService<IAntiforgery>().GetTokens(http));
+        });
+        HttpRequestMessage Post(string requestToken)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/users/me/tokens") { Content = JsonContent.Create(new { name = "antiforgery", expiresInDays = 1 }) };
+            request.Headers.Add("Cookie", $"{authCookie}; {cookieName}={tokens.CookieToken}");
+            request.Headers.Add(tokens.HeaderName!, requestToken);
+            return request;
+        }
+
+        using var valid = await client.SendAsync(Post(tokens.RequestToken!));
+        using var forged = await client.SendAsync(Post("forged-" + tokens.RequestToken));
+
+        Assert.Equal(HttpStatusCode.Created, valid.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
     }
 
     /// <summary>A client with the sign-in cookie that sends no Origin unless a test adds one.</summary>
