@@ -53,6 +53,18 @@ public sealed class UploadAndNoteBoundsTests(AuthApp app)
         Assert.True(longest.IsSuccessStatusCode, await longest.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task ExtensionReason_LongerThan4000Characters_IsRefusedWith400()
+    {
+        using var assignee = await app.ClientAsync("jx-330102");
+        var task = await NewTaskAsync();
+
+        var response = await assignee.PostAsJsonAsync($"/api/tasks/{task}/extensions", new { newDueDate = "2027-01-15", reason = new string('延', 4001) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at most 4000", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>A fresh task of jx-330102 (the fixture's own task may have been cancelled by the matrix).</summary>
     private async Task<Guid> NewTaskAsync()
     {

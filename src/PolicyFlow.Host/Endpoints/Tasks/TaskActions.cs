@@ -43,7 +43,8 @@ internal static class TaskActions
         });
     }
 
-    private static string? Bounded(string? text, string field) => text is { Length: > MaxTextLength }
+    /// <summary>Refuses a note, comment or reason over <see cref="MaxTextLength"/> characters with 400 saying so.</summary>
+    public static string? Bounded(string? text, string field) => text is { Length: > MaxTextLength }
         ? throw EngineException.Invalid($"{field} 不得超过 {MaxTextLength} 字。 The {field} has {text.Length} characters; at most {MaxTextLength} are allowed — attach longer material as a file.")
         : text;
 
