@@ -9,6 +9,7 @@ using PolicyFlow.Activities.Notices;
 using PolicyFlow.Engine.Persistence;
 using PolicyFlow.Host.Application;
 using PolicyFlow.Host.Auth;
+using PolicyFlow.Host.Auth.Hardening;
 using PolicyFlow.Host.Endpoints.Agencies;
 using PolicyFlow.Host.Endpoints.Outbox;
 using PolicyFlow.Host.Endpoints.Policies;
@@ -67,13 +68,13 @@ public static class PolicyFlowHost
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.Services.GetRequiredService<DbFactory>().MigrateAsync();
+        app.UsePolicyFlowTransport();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         await app.UsePolicyFlowAuthAsync();
         // After the accounts schema exists: the seed's notices are addressed to agencies' users too.
         await app.Services.GetRequiredService<SeedLoader>().LoadAsync(CancellationToken.None);
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "PolicyFlow API v1"));
+        app.MapPolicyFlowApiDocs();
         app.MapHealthChecks("/health");
         app.UseHangfireDashboard("/hangfire", AuthExtensions.HangfireDashboard);
         var api = app.MapGroup("/api").MapPolicyFlowAuthEndpoints();

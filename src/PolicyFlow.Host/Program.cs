@@ -3,7 +3,8 @@ using PolicyFlow.Host;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPolicyFlow();
 var app = builder.Build();
-if (await PolicyFlow.Host.Auth.Accounts.CreateAdminCommand.TryRunAsync(app, args))
+if (await PolicyFlow.Host.Auth.Accounts.CreateAdminCommand.TryRunAsync(app, args)
+    || await PolicyFlow.Host.Auth.Hardening.RemoveDemoAccountsCommand.TryRunAsync(app, args))
 {
     return;
 }

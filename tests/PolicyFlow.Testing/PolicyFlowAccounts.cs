@@ -13,10 +13,15 @@ public static class PolicyFlowAccounts
     /// <summary>The demo password of every Development account (src/PolicyFlow.Host/Auth/Accounts/DemoAccounts.cs, README).</summary>
     public const string DemoPassword = "PolicyFlow-Demo-2024";
 
-    /// <summary>Signs <paramref name="client"/> in with the cookie (the client keeps it); throws with the answer when refused.</summary>
+    /// <summary>
+    /// Signs <paramref name="client"/> in with the cookie (the client keeps it); throws with the answer when refused. The
+    /// client then sends <c>Origin</c> like a browser on the Studio's own pages: the host refuses cookie requests that
+    /// change something without it.
+    /// </summary>
     public static async Task SignInAsync(HttpClient client, string userName = "admin", string password = DemoPassword)
     {
         ArgumentNullException.ThrowIfNull(client);
+        UseOwnOrigin(client);
         var response = await client.PostAsJsonAsync("/api/account/login", new { userName, password });
         if (!response.IsSuccessStatusCode)
         {
@@ -31,6 +36,15 @@ public static class PolicyFlowAccounts
         var response = await signedIn.PostAsJsonAsync("/api/users/me/tokens", new { name, expiresInDays });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+    }
+
+    /// <summary>Sends <c>Origin</c> = the client's base address on every request, as a browser does on a same-origin POST.</summary>
+    public static void UseOwnOrigin(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var address = client.BaseAddress ?? throw new InvalidOperationException("The client needs a BaseAddress to know its origin.");
+        client.DefaultRequestHeaders.Remove("Origin");
+        client.DefaultRequestHeaders.Add("Origin", address.GetLeftPart(UriPartial.Authority));
     }
 
     public static void UseToken(HttpClient client, string token)

@@ -45,6 +45,10 @@ public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter w
             {
                 throw EngineException.Invalid("申请的新期限须晚于当前期限。 The requested due date must be later than the current one.");
             }
+            if (newDueAt - due > ExtensionRules.MaxExtension)
+            {
+                throw EngineException.Invalid(ExtensionRules.TooFar);
+            }
             if (string.IsNullOrWhiteSpace(reason))
             {
                 throw EngineException.Invalid("请说明延期理由。 An extension request needs a reason.");

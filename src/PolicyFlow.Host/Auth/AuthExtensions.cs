@@ -7,6 +7,7 @@ using PolicyFlow.Host.Auth.Access;
 using PolicyFlow.Host.Auth.Accounts;
 using PolicyFlow.Host.Auth.Attachments;
 using PolicyFlow.Host.Auth.Audit;
+using PolicyFlow.Host.Auth.Hardening;
 using PolicyFlow.Host.Auth.Storage;
 using PolicyFlow.Host.Auth.Tokens;
 using PolicyFlow.Host.Endpoints.Attachments;
@@ -27,6 +28,7 @@ internal static class AuthExtensions
         var section = builder.Configuration.GetSection(AuthOptions.Section);
         services.AddOptions<AuthOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
+        builder.AddPolicyFlowHardening();
         var accounts = new AccountsDb(storage);
         services.AddSingleton(accounts);
         services.AddScoped(_ => accounts.Create());
@@ -81,7 +83,10 @@ internal static class AuthExtensions
         return builder;
     }
 
-    /// <summary>Migrates the accounts schema, creates the roles (and in Development the demo accounts), and adds the middleware.</summary>
+    /// <summary>
+    /// Migrates the accounts schema, creates the roles (and in Development the demo accounts; elsewhere refuses to start while
+    /// any exist), and adds the middleware.
+    /// </summary>
     public static async Task UsePolicyFlowAuthAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<AccountsDb>().MigrateAsync();
@@ -100,6 +105,7 @@ internal static class AuthExtensions
         }
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<SameOriginMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseMiddleware<BodyLimitMiddleware>();
@@ -115,7 +121,11 @@ internal static class AuthExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         await AccountSetup.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
-        if (app.Environment.IsDevelopment() && services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.DemoAccounts)
+        if (!app.Environment.IsDevelopment())
+        {
+            await DemoAccountGuard.EnsureNoneAsync(services.GetRequiredService<UserManager<PolicyFlowUser>>(), app.Environment.EnvironmentName, CancellationToken.None);
+        }
+        else if (services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.DemoAccounts)
         {
             var catalog = services.GetRequiredService<AgencyCatalog>();
             await DemoAccounts.EnsureAsync(services.GetRequiredService<UserManager<PolicyFlowUser>>(), catalog);

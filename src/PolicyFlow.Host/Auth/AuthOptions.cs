@@ -17,5 +17,13 @@ public sealed class AuthOptions
     /// <summary>Where task attachments are stored; by default <c>uploads/</c> beside the SQLite file (<c>data/uploads</c>).</summary>
     public string? UploadsDirectory { get; set; }
 
+    /// <summary>Attachments one task may hold; one more upload is refused with 409.</summary>
+    [Range(1, 10_000)]
+    public int AttachmentsPerTask { get; set; } = 50;
+
+    /// <summary>Total bytes of one task's attachments (default 200 MB).</summary>
+    [Range(1, long.MaxValue)]
+    public long AttachmentBytesPerTask { get; set; } = 200L * 1024 * 1024;
+
     public OidcOptions Oidc { get; set; } = new();
 }

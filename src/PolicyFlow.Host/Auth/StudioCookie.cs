@@ -8,9 +8,11 @@ namespace PolicyFlow.Host.Auth;
 /// </summary>
 internal static class StudioCookie
 {
+    public const string Name = "pf.auth";
+
     public static void Configure(CookieAuthenticationOptions o)
     {
-        o.Cookie.Name = "pf.auth";
+        o.Cookie.Name = Name;
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Strict;
         o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

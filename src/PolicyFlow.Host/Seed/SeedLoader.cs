@@ -10,7 +10,7 @@ namespace PolicyFlow.Host.Seed;
 /// Every step is idempotent, so a restart or a second host changes nothing.
 /// </summary>
 internal sealed class SeedLoader(DefinitionService definitions, PolicyPublisher publisher, PolicyLauncher launcher,
-    IOptions<SeedOptions> options, ILogger<SeedLoader> logger)
+    IOptions<SeedOptions> options, IHostEnvironment environment, ILogger<SeedLoader> logger)
 {
     public const string SeedResource = "PolicyFlow.Seed.zhejiang-2024-151.txt";
 
@@ -45,13 +45,13 @@ internal sealed class SeedLoader(DefinitionService definitions, PolicyPublisher 
         {
             await definitions.SaveAndPublishAsync(WorkflowTemplates.Read(name), "seed", cancellationToken);
         }
-        if (!options.Value.ImportPolicy)
+        if (!(options.Value.ImportPolicy ?? environment.IsDevelopment()))
         {
             return;
         }
         var policy = await publisher.PublishAsync(new ImportRequest(SeedText()), "seed", cancellationToken);
         logger.LogInformation("Seed policy {Id} {Number} loaded with {Count} measures", policy.Id, policy.DocumentNumber, policy.Measures.Count);
-        if (options.Value.LaunchPolicy)
+        if (options.Value.LaunchPolicy ?? environment.IsDevelopment())
         {
             await launcher.LaunchAsync(policy.Id, "seed", cancellationToken);
         }

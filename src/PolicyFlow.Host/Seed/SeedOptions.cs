@@ -5,9 +5,12 @@ public sealed class SeedOptions
 {
     public const string Section = "Seed";
 
-    /// <summary>Import the shipped seed policy at start (idempotent).</summary>
-    public bool ImportPolicy { get; set; } = true;
+    /// <summary>Import the shipped seed policy at start (idempotent). Unset: only in Development.</summary>
+    public bool? ImportPolicy { get; set; }
 
-    /// <summary>Launch its ten measures at start (idempotent), so the Studio has work to show.</summary>
-    public bool LaunchPolicy { get; set; } = true;
+    /// <summary>
+    /// Launch its ten measures at start (idempotent), so the Studio has work to show. Unset: only in Development — a launch
+    /// sends real email to the agencies.
+    /// </summary>
+    public bool? LaunchPolicy { get; set; }
 }

@@ -65,6 +65,7 @@ public sealed class SignInTests(AuthApp app)
     public async Task AccessToken_RevokedWithDelete_StopsWorkingOnTheVeryNextRequest()
     {
         using var signedIn = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        PolicyFlowAccounts.UseOwnOrigin(signedIn);
         (await LoginAsync(signedIn, "kj-330000", PolicyFlowAccounts.DemoPassword)).EnsureSuccessStatusCode();
         var created = await (await signedIn.PostAsJsonAsync("/api/users/me/tokens", new { name = "ci", expiresInDays = 7 })).Content.ReadFromJsonAsync<JsonObject>();
         var token = created!["token"]!.GetValue<string>();

@@ -14,6 +14,11 @@ internal static class DemoAccounts
     /// <summary>The one demo password (README). Never used outside Development.</summary>
     public const string Password = "PolicyFlow-Demo-2024";
 
+    /// <summary>Every demo account's address ends so; it is how a demo account is told from a real user who happens to be called <c>admin</c>.</summary>
+    public const string EmailDomain = "@demo.policyflow.local";
+
+    public static bool IsDemo(string? email) => email?.EndsWith(EmailDomain, StringComparison.OrdinalIgnoreCase) == true;
+
     private static readonly string[] SeedKinds = ["jx", "rcb", "rlsb", "kj", "fgw", "jy", "cz", "kx", "zgh", "xc", "tz"];
 
     public static IReadOnlyList<(string UserName, string AgencyId, string Role)> All { get; } =
@@ -38,7 +43,7 @@ internal static class DemoAccounts
             }
             var user = new PolicyFlowUser
             {
-                UserName = userName, Email = $"{userName}@demo.policyflow.local", EmailConfirmed = true, AgencyId = agencyId,
+                UserName = userName, Email = userName + EmailDomain, EmailConfirmed = true, AgencyId = agencyId,
                 DisplayName = catalog.Find(agencyId)?.Name, LockoutEnabled = true,
             };
             user.PasswordHash = hash ??= users.PasswordHasher.HashPassword(user, Password);

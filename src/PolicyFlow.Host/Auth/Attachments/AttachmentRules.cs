@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PolicyFlow.Engine.Runtime;
 
 namespace PolicyFlow.Host.Auth.Attachments;
 
@@ -12,6 +15,28 @@ internal static class AttachmentRules
 
     /// <summary>The file plus the multipart envelope around it.</summary>
     public const long MaxRequestBytes = MaxFileBytes + (64 * 1024);
+
+    /// <summary>
+    /// Refuses an upload to a closed task (the evidence of a finished step does not change afterwards) or one that would take
+    /// the task over its quota. Two uploads at the same moment may both pass: the quota bounds abuse, it is not a ledger.
+    /// </summary>
+    public static async Task CheckTaskAsync(Guid taskId, long fileBytes, Activities.Persistence.PolicyFlowDbContext work, Storage.AccountsDbContext db,
+        AuthOptions options, CancellationToken cancellationToken)
+    {
+        var task = await work.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
+            ?? throw EngineException.NotFound($"Task {taskId} does not exist.");
+        if (!task.IsOpen)
+        {
+            throw EngineException.Conflict($"任务已{task.Status}，不能再上传附件。 Task {taskId} is {task.Status}; attachments can be added to an open task only.");
+        }
+        var held = await db.Attachments.AsNoTracking().Where(a => a.TaskId == taskId).Select(a => a.Size).ToListAsync(cancellationToken);
+        if (held.Count >= options.AttachmentsPerTask || held.Sum() + fileBytes > options.AttachmentBytesPerTask)
+        {
+            var (count, megabytes) = (options.AttachmentsPerTask, options.AttachmentBytesPerTask / (1024 * 1024));
+            throw EngineException.Conflict(string.Create(CultureInfo.InvariantCulture,
+                $"该任务的附件已达上限（{count} 个、{megabytes} MB）。 Task {taskId} holds {held.Count} attachments of {held.Sum() / (1024 * 1024)} MB; a task may hold {count} attachments and {megabytes} MB. Combine files into one document, or ask an administrator."));
+        }
+    }
 
     private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
     private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];

@@ -31,12 +31,9 @@ internal static class AttachmentEndpoints
     }
 
     private static async Task<IResult> UploadAsync(Guid id, HttpContext http, AccountsDbContext db, Activities.Persistence.PolicyFlowDbContext work,
-        AttachmentStore store, TimeProvider clock, CancellationToken ct)
+        AttachmentStore store, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Auth.AuthOptions> options, CancellationToken ct)
     {
-        if (!await work.Tasks.AnyAsync(t => t.Id == id, ct))
-        {
-            throw EngineException.NotFound($"Task {id} does not exist.");
-        }
+        await AttachmentRules.CheckTaskAsync(id, 0, work, db, options.Value, ct);
         if (!http.Request.HasFormContentType)
         {
             throw EngineException.Invalid("Send the file as multipart/form-data with one file field.");
@@ -47,6 +44,7 @@ internal static class AttachmentEndpoints
         {
             return Results.Problem(statusCode: 413, title: "文件过大 File too large", detail: "An attachment must be 1 byte to 20 MB.");
         }
+        await AttachmentRules.CheckTaskAsync(id, file.Length, work, db, options.Value, ct);
         var name = AttachmentRules.DisplayName(file.FileName);
         var head = new byte[SniffBytes];
         int sniffed;

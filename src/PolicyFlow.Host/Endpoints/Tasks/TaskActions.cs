@@ -14,8 +14,12 @@ internal static class TaskActions
     internal sealed record CompleteRequest(string? Outcome, string? Comment, JsonObject? Data);
     internal sealed record ReturnRequest(string? Comment);
 
+    /// <summary>A note or comment is a paragraph or a page, not a document: attach documents instead.</summary>
+    public const int MaxTextLength = 4000;
+
     public static void Map(RouteGroupBuilder group)
     {
+<<<<<<< HEAD
         group.MapPost("/{id:guid}/claim", async (Guid id, ClaimTask useCase, HttpContext http, CancellationToken ct) =>
             Result(await useCase.HandleAsync(Caller.From(http.User), id, ct)));
         group.MapPost("/{id:guid}/progress", async (Guid id, ReportProgress.Request request, ReportProgress useCase, HttpContext http, CancellationToken ct) =>
@@ -27,4 +31,36 @@ internal static class TaskActions
     }
 
     private static object Result(TaskActionResult result) => new { changed = result.WasChanged, task = TaskView.From(result.Task, null, result.Task.CompletedAt ?? result.Task.CreatedAt) };
+=======
+        group.MapPost("/{id:guid}/claim", async (Guid id, WorkflowEngine engine, HttpContext http, CancellationToken ct) =>
+            Result(await engine.ClaimTaskAsync(id, Actor.Of(http.User), ct)));
+        group.MapPost("/{id:guid}/progress", async (Guid id, ProgressRequest request, WorkflowEngine engine, HttpContext http, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Note))
+            {
+                throw EngineException.Invalid("A progress report needs a note.");
+            }
+            Bounded(request.Note, "note");
+            return Result(await engine.ReportProgressAsync(id, request.Note, request.Percent, Actor.Of(http.User), ct));
+        });
+        group.MapPost("/{id:guid}/complete", async (Guid id, CompleteRequest request, WorkflowEngine engine, HttpContext http, CancellationToken ct) =>
+            Result(await engine.CompleteTaskAsync(id, request.Outcome ?? "Done", Actor.Of(http.User), request.Data, Bounded(request.Comment, "comment"), ct)));
+        group.MapPost("/{id:guid}/return", async (Guid id, ReturnRequest request, WorkflowEngine engine, HttpContext http, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Comment))
+            {
+                throw EngineException.Invalid("Returning a submission for rework (退办) needs a comment saying what to fix.");
+            }
+            Bounded(request.Comment, "comment");
+            return Result(await engine.CompleteTaskAsync(id, "Return", Actor.Of(http.User), null, request.Comment, ct));
+        });
+    }
+
+    /// <summary>Refuses a note, comment or reason over <see cref="MaxTextLength"/> characters with 400 saying so.</summary>
+    public static string? Bounded(string? text, string field) => text is { Length: > MaxTextLength }
+        ? throw EngineException.Invalid($"{field} 不得超过 {MaxTextLength} 字。 The {field} has {text.Length} characters; at most {MaxTextLength} are allowed — attach longer material as a file.")
+        : text;
+
+    private static object Result(TaskActionResult result) => new { changed = result.WasChanged, task = TaskView.From(result.Task, result.Task.CompletedAt ?? result.Task.CreatedAt) };
+>>>>>>> security
 }

@@ -41,29 +41,47 @@ internal static class LoginPage
         <a class="sso" href="/account/sso">政务统一身份认证登录 · Provincial single sign-on</a>
         <footer>连续 5 次失败将锁定账户 15 分钟 · 5 failures lock the account for 15 minutes</footer>
         </main>
-        <script>
-          const form = document.getElementById('login'), message = document.getElementById('message');
-          form.addEventListener('submit', async e => {
-            e.preventDefault();
-            const f = new FormData(form), button = form.querySelector('button');
-            button.disabled = true; message.textContent = '';
-            try {
-              const r = await fetch('/api/account/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-                body: JSON.stringify({ userName: f.get('userName'), password: f.get('password') }) });
-              const q = new URLSearchParams(location.search), back = q.get('returnUrl') || q.get('ReturnUrl') || '/';
-              // Only a local path: an open redirect would let a link send people elsewhere after signing in.
-              if (r.ok) { location.href = /^\/(?![\/\\])/.test(back) ? back : '/'; return; }
-              message.textContent = r.status === 429 ? '尝试过于频繁，请稍后再试。Too many attempts, please wait a minute.' : (await r.json()).detail;
-            } catch { message.textContent = '无法连接服务器，请稍后再试。Cannot reach the server.'; }
-            button.disabled = false;
-          });
-        </script>
+        <script src="/account/login.js"></script>
         </body></html>
+        """;
+
+    // A file of its own, not inline: the Content-Security-Policy allows scripts from this origin only.
+    private const string Script = """
+        const form = document.getElementById('login'), message = document.getElementById('message');
+        // Only an address on this origin, as the browser itself resolves it (it drops tabs and reads \ as /): an open
+        // redirect would let a link send people elsewhere after signing in.
+        function back() {
+          const q = new URLSearchParams(location.search), wanted = q.get('returnUrl') || q.get('ReturnUrl') || '/';
+          try {
+            const url = new URL(wanted, location.origin);
+            return wanted.startsWith('/') && url.origin === location.origin ? url.pathname + url.search + url.hash : '/';
+          } catch { return '/'; }
+        }
+        form.addEventListener('submit', async e => {
+          e.preventDefault();
+          const f = new FormData(form), button = form.querySelector('button');
+          button.disabled = true; message.textContent = '';
+          try {
+            const r = await fetch('/api/account/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({ userName: f.get('userName'), password: f.get('password') }) });
+            if (r.ok) { location.href = back(); return; }
+            message.textContent = r.status === 429 ? '尝试过于频繁，请稍后再试。Too many attempts, please wait a minute.' : (await r.json()).detail;
+          } catch { message.textContent = '无法连接服务器，请稍后再试。Cannot reach the server.'; }
+          button.disabled = false;
+        });
         """;
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/account/login", () => Results.Content(Html, "text/html; charset=utf-8"));
+        app.MapGet("/account/login", (HttpContext http) =>
+        {
+            // The Studio only ever sends a local returnUrl; anything else is a crafted link, refused before anyone signs in.
+            var returnUrl = http.Request.Query["returnUrl"].ToString() is { Length: > 0 } r ? r : http.Request.Query["ReturnUrl"].ToString();
+            return returnUrl.Length > 0 && !Auth.Hardening.LocalUrl.IsLocal(returnUrl)
+                ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "返回地址无效 Invalid return address", detail: Auth.Hardening.LocalUrl.Reason)
+                : Results.Content(Html, "text/html; charset=utf-8");
+        });
+        app.MapGet("/account/login.js", () => Results.Text(Script, "text/javascript; charset=utf-8"));
         app.MapPost("/account/logout", async (Microsoft.AspNetCore.Identity.SignInManager<Auth.PolicyFlowUser> signIn) =>
         {
             await signIn.SignOutAsync();

@@ -18,8 +18,11 @@ internal static class CultureEndpoint
         http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
-        // Only local paths: an absolute URL here would make the switch an open redirect.
-        var target = redirect is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/";
-        return Results.LocalRedirect(target);
+        // Only local paths: an absolute URL (or /\x, which browsers read as //x) would make the switch an open redirect.
+        if (redirect is { Length: > 0 } && !Auth.Hardening.LocalUrl.IsLocal(redirect))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "返回地址无效 Invalid return address", detail: Auth.Hardening.LocalUrl.Reason);
+        }
+        return Results.LocalRedirect(redirect is { Length: > 0 } ? redirect : "/");
     }).ExcludeFromDescription();
 }
