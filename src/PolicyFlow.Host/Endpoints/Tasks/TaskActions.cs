@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Host.Application.Tasks;
 using PolicyFlow.Host.Auth;
@@ -19,41 +20,14 @@ internal static class TaskActions
 
     public static void Map(RouteGroupBuilder group)
     {
-<<<<<<< HEAD
         group.MapPost("/{id:guid}/claim", async (Guid id, ClaimTask useCase, HttpContext http, CancellationToken ct) =>
             Result(await useCase.HandleAsync(Caller.From(http.User), id, ct)));
         group.MapPost("/{id:guid}/progress", async (Guid id, ReportProgress.Request request, ReportProgress useCase, HttpContext http, CancellationToken ct) =>
             Result(await useCase.HandleAsync(Caller.From(http.User), id, request, ct)));
         group.MapPost("/{id:guid}/complete", async (Guid id, CompleteRequest request, CompleteTask useCase, HttpContext http, CancellationToken ct) =>
-            Result(await useCase.HandleAsync(Caller.From(http.User), id, new CompleteTask.Request(request.Outcome, request.Comment, request.Data), ct)));
+            Result(await useCase.HandleAsync(Caller.From(http.User), id, new CompleteTask.Request(request.Outcome, Bounded(request.Comment, "comment"), request.Data), ct)));
         group.MapPost("/{id:guid}/return", async (Guid id, ReturnRequest request, CompleteTask useCase, HttpContext http, CancellationToken ct) =>
-            Result(await useCase.ReturnAsync(Caller.From(http.User), id, request.Comment, ct)));
-    }
-
-    private static object Result(TaskActionResult result) => new { changed = result.WasChanged, task = TaskView.From(result.Task, null, result.Task.CompletedAt ?? result.Task.CreatedAt) };
-=======
-        group.MapPost("/{id:guid}/claim", async (Guid id, WorkflowEngine engine, HttpContext http, CancellationToken ct) =>
-            Result(await engine.ClaimTaskAsync(id, Actor.Of(http.User), ct)));
-        group.MapPost("/{id:guid}/progress", async (Guid id, ProgressRequest request, WorkflowEngine engine, HttpContext http, CancellationToken ct) =>
-        {
-            if (string.IsNullOrWhiteSpace(request.Note))
-            {
-                throw EngineException.Invalid("A progress report needs a note.");
-            }
-            Bounded(request.Note, "note");
-            return Result(await engine.ReportProgressAsync(id, request.Note, request.Percent, Actor.Of(http.User), ct));
-        });
-        group.MapPost("/{id:guid}/complete", async (Guid id, CompleteRequest request, WorkflowEngine engine, HttpContext http, CancellationToken ct) =>
-            Result(await engine.CompleteTaskAsync(id, request.Outcome ?? "Done", Actor.Of(http.User), request.Data, Bounded(request.Comment, "comment"), ct)));
-        group.MapPost("/{id:guid}/return", async (Guid id, ReturnRequest request, WorkflowEngine engine, HttpContext http, CancellationToken ct) =>
-        {
-            if (string.IsNullOrWhiteSpace(request.Comment))
-            {
-                throw EngineException.Invalid("Returning a submission for rework (退办) needs a comment saying what to fix.");
-            }
-            Bounded(request.Comment, "comment");
-            return Result(await engine.CompleteTaskAsync(id, "Return", Actor.Of(http.User), null, request.Comment, ct));
-        });
+            Result(await useCase.ReturnAsync(Caller.From(http.User), id, Bounded(request.Comment, "comment"), ct)));
     }
 
     /// <summary>Refuses a note, comment or reason over <see cref="MaxTextLength"/> characters with 400 saying so.</summary>
@@ -61,6 +35,5 @@ internal static class TaskActions
         ? throw EngineException.Invalid($"{field} 不得超过 {MaxTextLength} 字。 The {field} has {text.Length} characters; at most {MaxTextLength} are allowed — attach longer material as a file.")
         : text;
 
-    private static object Result(TaskActionResult result) => new { changed = result.WasChanged, task = TaskView.From(result.Task, result.Task.CompletedAt ?? result.Task.CreatedAt) };
->>>>>>> security
+    private static object Result(TaskActionResult result) => new { changed = result.WasChanged, task = TaskView.From(result.Task, null, result.Task.CompletedAt ?? result.Task.CreatedAt) };
 }
