@@ -82,6 +82,13 @@ internal static class AgencyTasks
         };
     }
 
+    private static DateTimeOffset? ReadTime(ActivityContext context, string variable) =>
+        context.ReadVariable(variable) is JsonValue v && v.TryGetValue<string>(out var text)
+            ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
     /// <summary>The reminders, overdue notices and escalation of a task due at <paramref name="dueAt"/>, from now on.</summary>
     public static IReadOnlyList<PlannedNotice> PlanNotices(JsonNode? settings, DateTimeOffset now, DateTimeOffset dueAt)
     {
@@ -100,9 +107,9 @@ internal static class AgencyTasks
         {
             throw new InvalidOperationException($"The step's due rule is invalid: {error}");
         }
-        var effective = context.ReadVariable("effectiveAt") is JsonValue v && v.TryGetValue<string>(out var text)
-            ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
-            : (DateTimeOffset?)null;
+        // A policy imported or launched after it took effect is tracked from its tracking start (交办日期): relative due
+        // dates count from the later of the two, so no task is born overdue.
+        var effective = Later(ReadTime(context, "effectiveAt"), ReadTime(context, "trackingStartAt"));
         return rule.Resolve(context.Now, effective, context.Services.GetRequiredService<WorkingCalendar>());
     }
 }

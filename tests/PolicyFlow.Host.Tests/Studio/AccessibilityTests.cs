@@ -13,6 +13,8 @@ public sealed class AccessibilityTests(StudioHost host) : StudioTest(host)
 {
     private static readonly string[] Blocking = ["serious", "critical"];
 
+    protected override bool InjectsScripts => true;
+
     // Findings in components outside the designer/viewer work, reported to the lead rather than fixed here; a line
     // goes when its owner fixes it. Every other serious or critical finding fails the test.
     private static readonly HashSet<(string Page, string Rule)> Known =

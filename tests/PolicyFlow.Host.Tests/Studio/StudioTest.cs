@@ -18,6 +18,8 @@ public abstract class StudioTest(StudioHost host) : IAsyncLifetime
             ViewportSize = new() { Width = 1440, Height = 900 },
             Locale = "en-US", // the Studio must still default to Chinese: it ignores Accept-Language
             StorageState = Host.BrowserState, // signed in as the demo administrator
+            // Only a test that injects its own tooling script (axe) lifts the Content-Security-Policy; every other page runs under it.
+            BypassCSP = InjectsScripts,
         });
         _context.SetDefaultTimeout(20_000);
         Page = await _context.NewPageAsync();
@@ -33,6 +35,9 @@ public abstract class StudioTest(StudioHost host) : IAsyncLifetime
             await _context.DisposeAsync();
         }
     }
+
+    /// <summary>Whether this test adds scripts of its own to the page (which the Studio's CSP would rightly block).</summary>
+    protected virtual bool InjectsScripts => false;
 
     /// <summary>Opens a Studio page and waits until its Blazor circuit is live (buttons work from then on).</summary>
     protected async Task OpenAsync(string path)

@@ -13,6 +13,7 @@ public sealed class SupervisionPageTests(StudioHost host) : StudioTest(host)
     public async Task Leadership_SeesTheMatrix_DrillsIntoACity_UrgesAnOverdueTask_AndReadsTheRanking()
     {
         await CascadeMeasureAsync(3);
+        await LaunchOverdueStepAsync();
         await OpenAsync("/supervision");
         var matrix = Page.Locator("[data-testid=matrix]");
         await Assertions.Expect(matrix.Locator("tbody tr")).ToHaveCountAsync(10);
@@ -27,7 +28,7 @@ public sealed class SupervisionPageTests(StudioHost host) : StudioTest(host)
         await ScreenshotAsync("supervision-matrix-city-zh-CN");
         await Page.Locator("[data-testid=matrix-back]").ClickAsync();
 
-        // Measure (三)'s lead plan was done; the plans of the others are overdue: the overdue list shows them.
+        // The step due on 2025-01-10 is overdue: the overdue list shows it, and 催办 goes out once a day.
         await Page.GetByRole(AriaRole.Tab, new() { Name = "逾期清单" }).ClickAsync();
         var rows = Page.Locator("[data-testid=overdue-table] tbody tr");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
@@ -58,6 +59,23 @@ public sealed class SupervisionPageTests(StudioHost host) : StudioTest(host)
         await ScreenshotAsync("supervision-ranking-en");
         await Page.GetByRole(AriaRole.Tab, new() { Name = "Trend" }).ClickAsync();
         await ScreenshotAsync("supervision-trend-en");
+    }
+
+    /// <summary>A step of measure (三) for 杭州市人力社保局, due on a day long past, so the lists have an overdue task.</summary>
+    private async Task LaunchOverdueStepAsync()
+    {
+        var id = $"overdue-{StudioFlows.NewTag()}";
+        await Host.PublishAsync($$"""
+        { "id": "{{id}}", "name": "{{id}}",
+          "variables": [ { "name": "policyId", "type": "string", "default": "p2024-151" }, { "name": "measureNo", "type": "integer", "default": 3 },
+                         { "name": "measureTitle", "type": "string", "default": "推进卓越工程师评价与职称评审接轨" } ],
+          "activities": [ { "id": "start", "type": "Start" },
+            { "id": "step", "type": "AssignTask", "properties": { "assignee": "rlsb-330100", "step": "city", "title": "市级落实：职称评审接轨",
+              "due": { "at": "2025-01-10" } } },
+            { "id": "end", "type": "End" } ],
+          "connections": [ { "from": "start", "outcome": "Done", "to": "step" }, { "from": "step", "outcome": "Done", "to": "end" } ] }
+        """);
+        await Host.LaunchAsync(id);
     }
 
     /// <summary>Completes measure <paramref name="number"/>'s plan, so its co-agency, city and county tasks exist.</summary>

@@ -69,8 +69,9 @@ internal sealed class LedgerExport(DbFactory dbFactory, AgencyCatalog catalog, R
         var policies = db.Policies.AsNoTracking().Select(p => new { p.Id, p.Title, p.DocumentNumber }).ToDictionary(p => p.Id);
         var measures = db.Measures.AsNoTracking().Select(m => new { m.PolicyId, m.Number, m.NumberText, m.Title, m.LeadAgencyId }).ToDictionary(m => (m.PolicyId, m.Number));
         var rows = scope.Apply(ReportRow.All(db), db);
-        rows = request.Light is null ? Filtered(rows, request) : OverdueList.Filter(rows, new OverdueList.Request(request.PolicyId, request.MeasureNo,
-            request.Kind, request.Region, request.Step, request.Light), lights);
+        rows = request.Light is null
+            ? OverdueList.Where(rows, request.PolicyId, request.MeasureNo, request.Kind, request.Region, request.Step)
+            : OverdueList.Filter(rows, new OverdueList.Request(request.PolicyId, request.MeasureNo, request.Kind, request.Region, request.Step, request.Light), lights);
         var query = rows.OrderBy(r => r.Facts.PolicyId).ThenBy(r => r.Facts.MeasureNo).ThenBy(r => r.Task.CreatedAt).ThenBy(r => r.Task.Id)
             .Select(r => new
             {
@@ -102,15 +103,6 @@ internal sealed class LedgerExport(DbFactory dbFactory, AgencyCatalog catalog, R
                 ["urges"] = t.UrgeCount,
             };
         }
-    }
-
-    private static IQueryable<ReportRow> Filtered(IQueryable<ReportRow> rows, Request request)
-    {
-        rows = request.PolicyId is null ? rows : rows.Where(r => r.Facts.PolicyId == request.PolicyId);
-        rows = request.MeasureNo is null ? rows : rows.Where(r => r.Facts.MeasureNo == request.MeasureNo);
-        rows = request.Kind is null ? rows : rows.Where(r => r.Facts.AgencyKind == request.Kind);
-        rows = request.Step is null ? rows : rows.Where(r => r.Facts.Step == request.Step);
-        return request.Region is null ? rows : rows.Where(r => r.Facts.RegionCode == request.Region || r.Facts.CityCode == request.Region);
     }
 
     private static IEnumerable<Dictionary<string, object?>> MatrixRows(Matrix report) => report.Rows.Select(row =>

@@ -67,12 +67,18 @@ public sealed class OverdueList(DbFactory dbFactory, AgencyCatalog catalog, Regi
             var dueBefore = now.AddDays(-(Math.Max(1, days) - 1));
             query = query.Where(r => r.Task.DueAt <= dueBefore);
         }
-        query = request.PolicyId is null ? query : query.Where(r => r.Facts.PolicyId == request.PolicyId);
-        query = request.MeasureNo is null ? query : query.Where(r => r.Facts.MeasureNo == request.MeasureNo);
-        query = request.Kind is null ? query : query.Where(r => r.Facts.AgencyKind == request.Kind);
-        query = request.Step is null ? query : query.Where(r => r.Facts.Step == request.Step);
-        query = request.Region is null ? query : query.Where(r => r.Facts.RegionCode == request.Region || r.Facts.CityCode == request.Region);
-        return query;
+        return Where(query, request.PolicyId, request.MeasureNo, request.Kind, request.Region, request.Step);
+    }
+
+    /// <summary>The facts filters every list and export offers; a region matches its own tasks and, for a city, its counties'.</summary>
+    internal static IQueryable<ReportRow> Where(IQueryable<ReportRow> rows, string? policyId, int? measureNo, string? kind, string? region, string? step)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        rows = policyId is null ? rows : rows.Where(r => r.Facts.PolicyId == policyId);
+        rows = measureNo is null ? rows : rows.Where(r => r.Facts.MeasureNo == measureNo);
+        rows = kind is null ? rows : rows.Where(r => r.Facts.AgencyKind == kind);
+        rows = step is null ? rows : rows.Where(r => r.Facts.Step == step);
+        return region is null ? rows : rows.Where(r => r.Facts.RegionCode == region || r.Facts.CityCode == region);
     }
 }
 

@@ -24,7 +24,7 @@ internal sealed class RankingReport(DbFactory dbFactory, AgencyCatalog catalog, 
     /// <summary>The rule behind each figure, shown beside the ranking (zh-CN, en).</summary>
     public static IReadOnlyList<(string ZhCn, string En)> Rules { get; } =
     [
-        ("应办结：办理期限在统计期内的任务（已撤销的不计）。", "Due: tasks whose due day falls in the period (cancelled ones excluded)."),
+        ("应办结：办理期限在统计期内、且期限已到或已办结的任务（尚未到期的未办结任务和已撤销的不计）。", "Due: tasks whose due day falls in the period and has come, or that are done (open tasks not yet due and cancelled ones excluded)."),
         ("按期办结率 = 在期限内办结的任务 ÷ 应办结任务。", "On-time rate = tasks completed by their due day ÷ tasks due."),
         ("当前逾期：截至统计时刻仍未办结且已过期限的任务（不限统计期）。", "Overdue now: open tasks past their due day at the time of the report (any period)."),
         ("平均逾期工作日：统计期内到期而逾期（逾期办结或仍未办结）的任务，从期限次日到办结日（或今日）的工作日数的平均值，按国务院办公厅节假日安排计。", "Average working days late: over the period's tasks that were late (completed late or still open), the working days from the due day to completion (or today), by the State Council holiday calendar."),
@@ -47,7 +47,8 @@ internal sealed class RankingReport(DbFactory dbFactory, AgencyCatalog catalog, 
         var start = period.Start;
         var end = period.End;
 
-        var due = rows.Where(r => r.Task.DueAt >= start && r.Task.DueAt < end);
+        // A task not yet due and still open is neither on time nor late: it counts once its due day has come or it is done.
+        var due = rows.Where(r => r.Task.DueAt >= start && r.Task.DueAt < end && (r.Task.DueAt <= now || r.Task.Status == WorkTaskStatus.Completed));
         var dueCounts = await due.GroupBy(key).Select(g => new
         {
             g.Key,

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyFlow.Activities.Calendar;
+using PolicyFlow.Activities.Deadlines;
+using PolicyFlow.Activities.Publishing;
+using PolicyFlow.Activities.Tracking;
+using PolicyFlow.Testing;
+
+namespace PolicyFlow.Activities.Tests.Publishing;
+
+/// <summary>
+/// A policy launched long after it took effect (the seed took effect on 2024-08-21) is tracked from its launch (交办日期):
+/// its plan tasks are due 15 working days after the launch day, not on a day already past, and the assignment email
+/// names that due day.
+/// </summary>
+public sealed class TrackingStartTests
+{
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task LaunchingAfterTheEffectiveDate_CountsDueDatesFromTheLaunch_SoNoTaskIsBornOverdue(string provider)
+    {
+        var launchedAt = ChinaTime.At(new DateOnly(2026, 12, 1), new TimeOnly(9, 30));
+        await using var h = await WorkflowHarness.StartAsync(provider, now: launchedAt);
+        foreach (var name in WorkflowTemplates.Shared)
+        {
+            await h.Definitions.SaveAndPublishAsync(WorkflowTemplates.Read(name), "seed");
+        }
+        var policy = await h.Services.GetRequiredService<PolicyPublisher>().PublishAsync(new ImportRequest(SeedPolicy.Text), "office");
+        await h.Services.GetRequiredService<PolicyLauncher>().LaunchAsync(policy.Id, "office");
+        await h.Pump.DrainAsync();
+
+        await using var db = h.Db.Create();
+        var planIds = await db.TaskFacts.Where(f => f.Step == StepNames.Plan).Select(f => f.TaskId).ToListAsync();
+        var plans = await db.Tasks.AsNoTracking().Where(t => planIds.Contains(t.Id)).ToListAsync();
+        Assert.Equal(10, plans.Count);
+        var calendar = h.Services.GetRequiredService<WorkingCalendar>();
+        var expectedDue = DueDay.ToDueAt(calendar.AddWorkingDays(new DateOnly(2026, 12, 1), 15));
+        Assert.All(plans, t => Assert.Equal(expectedDue, t.DueAt));
+        Assert.All(plans, t => Assert.True(t.DueAt > t.CreatedAt));
+        Assert.All(plans, t => Assert.Equal(WarningLight.Green, WarningLights.Compute(t.DueAt, h.Clock.GetUtcNow())));
+
+        var dueText = $"{DueDay.Of(expectedDue).Year}年{DueDay.Of(expectedDue).Month}月{DueDay.Of(expectedDue).Day}日";
+        var assigned = await db.Outbox.AsNoTracking().Where(m => m.Kind == "TaskAssigned").ToListAsync();
+        var planMails = assigned.Where(m => plans.Any(p => m.DedupKey.Contains(p.Id.ToString(), StringComparison.Ordinal))).ToList();
+        Assert.True(planMails.Count >= 10, $"{planMails.Count} assignment emails for the 10 plans");
+        Assert.All(planMails, m => Assert.Contains(dueText, m.TextBody, StringComparison.Ordinal));
+    }
+}
