@@ -56,6 +56,12 @@ internal static class ReportBench
         await ReportLoader.LoadAsync(factory, data);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: {tasks:N0} tasks loaded in {loading.Elapsed.TotalSeconds:F0} s"));
         var settings = await SettingsAsync(factory);
+        SqlTrace.StartIfAsked();
+        if (Environment.GetEnvironmentVariable("POLICYFLOW_BENCH_KEEP") is { } keep && factory.Provider == StorageProvider.Sqlite)
+        {
+            await using var db = factory.Create();
+            await db.Database.ExecuteSqlRawAsync("VACUUM INTO {0}", keep);
+        }
 
         var clock = new FixedClock(now);
         var calendar = WorkingCalendar.LoadEmbedded();
