@@ -20,5 +20,8 @@ dotnet build -c Release bench/PolicyFlow.Bench >/dev/null
 run() { dotnet bench/PolicyFlow.Bench/bin/Release/net10.0/PolicyFlow.Bench.dll "$@"; }
 [[ $what == engine || $what == all ]] && run engine "$@"
 [[ $what == timers || $what == all ]] && run timers "$@"
-[[ $what == reports || $what == all ]] && run reports "$@"
+# One process per provider, so each one's memory figures are its own (give no --providers here: it is set).
+if [[ $what == reports || $what == all ]]; then
+  for provider in Sqlite PostgreSql; do run reports --providers "$provider" "$@"; done
+fi
 exit 0

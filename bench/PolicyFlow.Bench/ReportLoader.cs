@@ -53,7 +53,7 @@ internal static class ReportLoader
         connection.Open();
         using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144;";
+            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;";
             pragma.ExecuteNonQuery();
         }
         using var transaction = connection.BeginTransaction();
