@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks on SQLite and on a throwaway PostgreSQL; results are appended to bench/RESULTS.md.
-# Usage: bench/run.sh [engine|timers|all] [extra options for PolicyFlow.Bench]
+# Usage: bench/run.sh [engine|timers|reports|all] [extra options for PolicyFlow.Bench]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 what=${1:-all}; shift || true
@@ -8,9 +8,20 @@ if [[ -z "${POLICYFLOW_BENCH_PG:-${POLICYFLOW_TEST_PG:-}}" ]]; then
   # Reuse the test command's PostgreSQL setup: it exports POLICYFLOW_TEST_PG and stops the cluster on exit.
   source scripts/postgres.sh
   start_postgres
+  if [[ $what == reports ]]; then
+    # The reports are measured with durability on, as production runs: restart the throwaway cluster with fsync,
+    # synchronous_commit and full_page_writes on (command-line settings outrank ALTER SYSTEM, so it is a restart).
+    port="$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$POLICYFLOW_TEST_PG")"
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 -m fast restart \
+      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_DIR -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300 -c shared_buffers=256MB" >/dev/null
+  fi
 fi
 dotnet build -c Release bench/PolicyFlow.Bench >/dev/null
 run() { dotnet bench/PolicyFlow.Bench/bin/Release/net10.0/PolicyFlow.Bench.dll "$@"; }
 [[ $what == engine || $what == all ]] && run engine "$@"
 [[ $what == timers || $what == all ]] && run timers "$@"
+# One process per provider, so each one's memory figures are its own (give no --providers here: it is set).
+if [[ $what == reports || $what == all ]]; then
+  for provider in Sqlite PostgreSql; do run reports --providers "$provider" "$@"; done
+fi
 exit 0
