@@ -8,4 +8,5 @@ public sealed record ImportRequest(
     string Text,
     DateOnly? EffectiveOn = null,
     IReadOnlyDictionary<string, string>? Mappings = null,
-    bool AcceptUnmapped = false);
+    bool AcceptUnmapped = false,
+    bool AllowIncomplete = false);

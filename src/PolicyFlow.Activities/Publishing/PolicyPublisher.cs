@@ -21,7 +21,7 @@ public sealed class PolicyPublisher(IEngineDbFactory dbFactory, DefinitionServic
     public async Task<PolicyRecord> PublishAsync(ImportRequest request, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var preview = PolicyDocumentParser.Parse(request.Text, catalog);
+        var preview = PolicyDocumentParser.Parse(request.Text, catalog, new PolicyParseOptions { AllowIncomplete = request.AllowIncomplete });
         var policy = Confirm(preview, request, actor);
         await using (var db = (PolicyFlowDbContext)dbFactory.Create())
         {

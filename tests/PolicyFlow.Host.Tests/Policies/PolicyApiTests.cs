@@ -20,6 +20,26 @@ public sealed class PolicyApiTests
         { "10 MB", new string('a', (10 * 1024 * 1024) + 1), HttpStatusCode.RequestEntityTooLarge, "" },
     };
 
+    [Fact]
+    public async Task ADocumentThatLooksCutOff_IsRefusedNamingTheLine_AndPreviewedWhenTheOfficeAllowsIt()
+    {
+        const string text = "1. 第一项。正文一。（省经信厅负责）\n2. 第二项。正文二。（省财政厅负责）\n3. 加强组织保障。各地要高度重视，确保各项措施落到实处。\n";
+        await using var storage = await TestStorage.CreateAsync("Sqlite");
+        await using var host = await PolicyFlowProcess.StartAsync(storage.Environment);
+        using var office = await host.CreateSignedInClientAsync("policy-office");
+
+        var refused = await office.PostAsync("/api/policies/preview", new ByteArrayContent(Encoding.UTF8.GetBytes(text)));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("第 3 行", problem, StringComparison.Ordinal);
+        Assert.Contains("AllowIncomplete", problem, StringComparison.Ordinal);
+
+        var allowed = await office.PostAsync("/api/policies/preview?allowIncomplete=true", new ByteArrayContent(Encoding.UTF8.GetBytes(text)));
+        Assert.True(allowed.IsSuccessStatusCode, await allowed.Content.ReadAsStringAsync());
+        var preview = await allowed.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(2, preview!["measures"]!.AsArray().Count);
+    }
+
     [Theory]
     [MemberData(nameof(BadDocuments))]
     public async Task ABadDocument_GetsAClearError_AndNothingIsStored(string defect, string text, HttpStatusCode status, string reason)
