@@ -10,8 +10,8 @@ namespace PolicyFlow.Host.Application;
 internal static class Capabilities
 {
     public const string TaskAct = "task.act";
-    public const string TaskReview = "task.review";
     public const string TaskUrge = "task.urge";
+    public const string InstanceLaunch = "instance.launch";
     public const string InstanceCancel = "instance.cancel";
     public const string InstanceRetry = "instance.retry";
     public const string DefinitionPublish = "definition.publish";
@@ -26,11 +26,12 @@ internal static class Capabilities
 
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> ByRole { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
-        [Roles.Administrator] = Set(TaskAct, TaskReview, TaskUrge, InstanceCancel, InstanceRetry, DefinitionPublish, PolicyImport, AgencyEditContact, ReportAll),
-        [Roles.PolicyOffice] = Set(TaskUrge, InstanceCancel, DefinitionPublish, PolicyImport, ReportAll),
+        [Roles.Administrator] = Set(TaskAct, TaskUrge, InstanceLaunch, InstanceCancel, InstanceRetry, DefinitionPublish, PolicyImport, AgencyEditContact,
+            ReportAll),
+        [Roles.PolicyOffice] = Set(TaskUrge, InstanceLaunch, InstanceCancel, DefinitionPublish, PolicyImport, ReportAll),
         [Roles.Leadership] = Set(TaskUrge, ReportAll),
         // A lead agency urges the tasks of its own measures; the use case checks that it leads them.
-        [Roles.AgencyStaff] = Set(TaskAct, TaskReview, TaskUrge, ReportScoped),
+        [Roles.AgencyStaff] = Set(TaskAct, TaskUrge, ReportScoped),
     };
 
     public static IReadOnlyList<string> All { get; } = [.. ByRole.Values.SelectMany(c => c).Distinct().Order(StringComparer.Ordinal)];

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using PolicyFlow.Activities.Directories;
+using PolicyFlow.Host.Application;
 using PolicyFlow.Host.Auth;
 
 namespace PolicyFlow.Host.Studio;
@@ -23,9 +24,10 @@ internal sealed class StudioUser(AuthenticationStateProvider authentication, Age
     }
 
     /// <summary>Designer save/publish, policy import/launch, launching and cancelling instances.</summary>
-    public static bool Designs(Caller caller) => caller?.IsAny([Roles.PolicyOffice, Roles.Administrator]) == true;
+    public static bool Designs(Caller caller) => caller is not null && Capabilities.Has(caller, Capabilities.DefinitionPublish);
 
-    public static bool Administers(Caller caller) => caller?.Is(Roles.Administrator) == true;
+    /// <summary>Editing agency contacts (where notices go).</summary>
+    public static bool Administers(Caller caller) => caller is not null && Capabilities.Has(caller, Capabilities.AgencyEditContact);
 
     public static bool ReadsOutbox(Caller caller) => caller?.IsAny([Roles.Administrator, Roles.Leadership]) == true;
 }

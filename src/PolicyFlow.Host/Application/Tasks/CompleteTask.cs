@@ -24,7 +24,8 @@ internal sealed class CompleteTask(TaskGate gate, WorkflowEngine engine)
         var operation = outcome == TaskOutcomes.Return ? ReturnOperation : Operation;
         await gate.RequireActAsync(caller, taskId, operation, cancellationToken);
         return await gate.AuditedAsync(caller, taskId, operation,
-            () => engine.CompleteTaskAsync(taskId, outcome, caller.UserName, request.Data, request.Comment, cancellationToken), cancellationToken);
+            () => engine.CompleteTaskAsync(taskId, outcome, caller.UserName, request.Data, TextBounds.Check(request.Comment, "comment"), cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>退办: returns a submission for rework with the reason.</summary>

@@ -8,21 +8,14 @@ namespace PolicyFlow.Host.Application.Tasks;
 internal sealed class ReportProgress(TaskGate gate, WorkflowEngine engine)
 {
     public const string Operation = "task.progress";
-    public const int MaxNote = 4000;
-
     public sealed record Request(string? Note, int? Percent);
 
     public async Task<TaskActionResult> HandleAsync(Caller caller, Guid taskId, Request request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         await gate.RequireActAsync(caller, taskId, Operation, cancellationToken);
-        return await gate.AuditedAsync(caller, taskId, Operation, () =>
-        {
-            if (request.Note is { Length: > MaxNote })
-            {
-                throw EngineException.Invalid($"进度说明不超过 {MaxNote} 字。 A progress note is at most {MaxNote} characters.");
-            }
-            return engine.ReportProgressAsync(taskId, request.Note ?? "", request.Percent, caller.UserName, cancellationToken);
-        }, cancellationToken);
+        return await gate.AuditedAsync(caller, taskId, Operation,
+            () => engine.ReportProgressAsync(taskId, TextBounds.Check(request.Note, "note") ?? "", request.Percent, caller.UserName, cancellationToken),
+            cancellationToken);
     }
 }

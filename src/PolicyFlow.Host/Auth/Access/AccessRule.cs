@@ -15,6 +15,9 @@ internal sealed record AccessRule(string Name, bool Anonymous, IReadOnlyList<str
     public static AccessRule MatrixReader { get; } = new("matrix-reader", false, null, ResourceCheck.ReportMatrix);
     public static AccessRule InstanceReader { get; } = new("instance-reader", false, null, ResourceCheck.InstanceRead);
 
+    /// <summary>The roles that hold <paramref name="capability"/> in <see cref="Application.Capabilities"/>.</summary>
+    public static AccessRule For(string capability) => ForRoles(Application.Capabilities.RolesWith(capability));
+
     public static AccessRule ForRoles(params string[] roles) => new("roles:" + string.Join('|', roles), false, roles, ResourceCheck.None);
 
     public AccessRule WithBodyLimit(long bytes) => this with { MaxBodyBytes = bytes };

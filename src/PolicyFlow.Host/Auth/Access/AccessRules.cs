@@ -1,3 +1,4 @@
+using PolicyFlow.Host.Application;
 using PolicyFlow.Host.Endpoints.Policies;
 
 namespace PolicyFlow.Host.Auth.Access;
@@ -11,7 +12,6 @@ internal static class AccessRules
     public const long DefaultMaxBodyBytes = 1024 * 1024;
 
     private const string Admin = Roles.Administrator;
-    private const string Office = Roles.PolicyOffice;
     private const string Leader = Roles.Leadership;
 
     public static IReadOnlyDictionary<string, AccessRule> Table { get; } = new Dictionary<string, AccessRule>(StringComparer.Ordinal)
@@ -20,18 +20,18 @@ internal static class AccessRules
         ["GET /api/workflow-definitions"] = AccessRule.SignedIn,
         ["GET /api/workflow-definitions/{id}"] = AccessRule.SignedIn,
         ["GET /api/workflow-definitions/{id}/versions"] = AccessRule.SignedIn,
-        ["PUT /api/workflow-definitions/{id}/draft"] = AccessRule.ForRoles(Office, Admin),
-        ["POST /api/workflow-definitions/{id}/publish"] = AccessRule.ForRoles(Office, Admin),
+        ["PUT /api/workflow-definitions/{id}/draft"] = AccessRule.For(Capabilities.DefinitionPublish),
+        ["POST /api/workflow-definitions/{id}/publish"] = AccessRule.For(Capabilities.DefinitionPublish),
         ["GET /api/activity-types"] = AccessRule.SignedIn,
 
         // Instances: lists are filtered by Visibility; one instance is read by those who see one of its tasks or lead its measure.
-        ["POST /api/workflow-instances"] = AccessRule.ForRoles(Office, Admin),
+        ["POST /api/workflow-instances"] = AccessRule.For(Capabilities.InstanceLaunch),
         ["GET /api/workflow-instances"] = AccessRule.SignedIn,
         ["GET /api/workflow-instances/{id:guid}"] = AccessRule.InstanceReader,
         ["GET /api/workflow-instances/{id:guid}/journal"] = AccessRule.InstanceReader,
         ["GET /api/workflow-instances/{id:guid}/timers"] = AccessRule.InstanceReader,
-        ["POST /api/workflow-instances/{id:guid}/cancel"] = AccessRule.ForRoles(Office, Admin),
-        ["POST /api/workflow-instances/{id:guid}/retry"] = AccessRule.ForRoles(Admin),
+        ["POST /api/workflow-instances/{id:guid}/cancel"] = AccessRule.For(Capabilities.InstanceCancel),
+        ["POST /api/workflow-instances/{id:guid}/retry"] = AccessRule.For(Capabilities.InstanceRetry),
 
         // Tasks: read by whoever Visibility lets see them, acted on by the assignee agency's staff (and administrators).
         ["GET /api/tasks"] = AccessRule.SignedIn,
@@ -49,17 +49,17 @@ internal static class AccessRules
         ["GET /api/tasks/{id:guid}/attachments/{attachmentId:guid}"] = AccessRule.TaskReader,
 
         // Policies: public documents once published; importing and launching belong to the policy office.
-        ["POST /api/policies/preview"] = AccessRule.ForRoles(Office, Admin).WithBodyLimit(DocumentBody.MaxRequestBytes),
-        ["POST /api/policies"] = AccessRule.ForRoles(Office, Admin).WithBodyLimit(DocumentBody.MaxRequestBytes),
+        ["POST /api/policies/preview"] = AccessRule.For(Capabilities.PolicyImport).WithBodyLimit(DocumentBody.MaxRequestBytes),
+        ["POST /api/policies"] = AccessRule.For(Capabilities.PolicyImport).WithBodyLimit(DocumentBody.MaxRequestBytes),
         ["GET /api/policies"] = AccessRule.SignedIn,
         ["GET /api/policies/{id}"] = AccessRule.SignedIn,
-        ["POST /api/policies/{id}/launch"] = AccessRule.ForRoles(Office, Admin),
+        ["POST /api/policies/{id}/launch"] = AccessRule.For(Capabilities.PolicyImport),
 
         // Directory: everyone signed in reads it; contacts (where notices go) are the administrators'.
         ["GET /api/regions"] = AccessRule.SignedIn,
         ["GET /api/agencies"] = AccessRule.SignedIn,
         ["GET /api/agencies/{id}"] = AccessRule.SignedIn,
-        ["PUT /api/agencies/{id}/contact"] = AccessRule.ForRoles(Admin),
+        ["PUT /api/agencies/{id}/contact"] = AccessRule.For(Capabilities.AgencyEditContact),
 
         // Supervision: every signed-in user may ask; the use case scopes the answer to the caller (ReportScope) or refuses it.
         ["GET /api/reports/warning-lights"] = AccessRule.SignedIn,

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Host.Application.Tasks;
 using PolicyFlow.Host.Auth;
@@ -15,9 +14,6 @@ internal static class TaskActions
     internal sealed record CompleteRequest(string? Outcome, string? Comment, JsonObject? Data);
     internal sealed record ReturnRequest(string? Comment);
 
-    /// <summary>A note or comment is a paragraph or a page, not a document: attach documents instead.</summary>
-    public const int MaxTextLength = 4000;
-
     public static void Map(RouteGroupBuilder group)
     {
         group.MapPost("/{id:guid}/claim", async (Guid id, ClaimTask useCase, HttpContext http, CancellationToken ct) =>
@@ -25,15 +21,10 @@ internal static class TaskActions
         group.MapPost("/{id:guid}/progress", async (Guid id, ReportProgress.Request request, ReportProgress useCase, HttpContext http, CancellationToken ct) =>
             Result(await useCase.HandleAsync(Caller.From(http.User), id, request, ct)));
         group.MapPost("/{id:guid}/complete", async (Guid id, CompleteRequest request, CompleteTask useCase, HttpContext http, CancellationToken ct) =>
-            Result(await useCase.HandleAsync(Caller.From(http.User), id, new CompleteTask.Request(request.Outcome, Bounded(request.Comment, "comment"), request.Data), ct)));
+            Result(await useCase.HandleAsync(Caller.From(http.User), id, new CompleteTask.Request(request.Outcome, request.Comment, request.Data), ct)));
         group.MapPost("/{id:guid}/return", async (Guid id, ReturnRequest request, CompleteTask useCase, HttpContext http, CancellationToken ct) =>
-            Result(await useCase.ReturnAsync(Caller.From(http.User), id, Bounded(request.Comment, "comment"), ct)));
+            Result(await useCase.ReturnAsync(Caller.From(http.User), id, request.Comment, ct)));
     }
-
-    /// <summary>Refuses a note, comment or reason over <see cref="MaxTextLength"/> characters with 400 saying so.</summary>
-    public static string? Bounded(string? text, string field) => text is { Length: > MaxTextLength }
-        ? throw EngineException.Invalid($"{field} 不得超过 {MaxTextLength} 字。 The {field} has {text.Length} characters; at most {MaxTextLength} are allowed — attach longer material as a file.")
-        : text;
 
     private static object Result(TaskActionResult result) => new { changed = result.WasChanged, task = TaskView.From(result.Task, null, result.Task.CompletedAt ?? result.Task.CreatedAt) };
 }

@@ -28,7 +28,7 @@ internal static class TaskDeadlines
             await db.Extensions.AsNoTracking().Where(e => e.TaskId == id).OrderBy(e => e.RequestedAt).ToListAsync(ct));
         group.MapPost("/{id:guid}/extensions", async (Guid id, ExtensionAsk ask, ExtensionService extensions, HttpContext http, CancellationToken ct) =>
         {
-            TaskActions.Bounded(ask.Reason, "reason");
+            Application.TextBounds.Check(ask.Reason, "reason");
             // A date means the whole day: the task becomes overdue at the next midnight in Asia/Shanghai.
             // The last representable day has no following midnight: refused as too far rather than overflowing.
             var newDue = ask.NewDueAt ?? (ask.NewDueDate is { } day ? (day < DateOnly.MaxValue ? DueDay.ToDueAt(day) : throw EngineException.Invalid(ExtensionRules.TooFar))
@@ -39,7 +39,7 @@ internal static class TaskDeadlines
         group.MapPost("/{id:guid}/extensions/{requestId:guid}/decision", async (Guid id, Guid requestId, ExtensionDecision decision,
             ExtensionService extensions, PolicyFlowDbContext db, HttpContext http, CancellationToken ct) =>
         {
-            TaskActions.Bounded(decision.Comment, "comment");
+            Application.TextBounds.Check(decision.Comment, "comment");
             if (!await db.Extensions.AnyAsync(e => e.Id == requestId && e.TaskId == id, ct))
             {
                 throw EngineException.NotFound($"Task {id} has no extension request {requestId}.");
