@@ -15,21 +15,21 @@ internal static class ReportCeiling
 {
     private const string Counts = """
         COUNT(*),
-        SUM(CASE WHEN t."Status" = 'Completed' THEN 1 ELSE 0 END),
-        SUM(CASE WHEN t."Status" <> 'Completed' AND t."DueAt" IS NOT NULL AND t."DueAt" <= @now THEN 1 ELSE 0 END),
-        SUM(CASE WHEN t."Status" <> 'Completed' AND t."DueAt" IS NOT NULL AND t."DueAt" > @now AND t."DueAt" <= @until THEN 1 ELSE 0 END)
-        FROM pf_tasks t JOIN pf_task_facts f ON f."TaskId" = t."Id"
-        WHERE t."Status" <> 'Cancelled' AND f."PolicyId" = @policy
+        SUM(CASE WHEN f."Status" = 'Completed' THEN 1 ELSE 0 END),
+        SUM(CASE WHEN f."Status" <> 'Completed' AND f."DueAt" IS NOT NULL AND f."DueAt" <= @now THEN 1 ELSE 0 END),
+        SUM(CASE WHEN f."Status" <> 'Completed' AND f."DueAt" IS NOT NULL AND f."DueAt" > @now AND f."DueAt" <= @until THEN 1 ELSE 0 END)
+        FROM pf_task_facts f
+        WHERE f."Status" <> 'Cancelled' AND f."PolicyId" = @policy
         """;
 
     private static readonly string[] MatrixSql =
     [
-        $"""SELECT f."MeasureNo", t."Assignee", {Counts} AND f."RegionLevel" = 'Province' GROUP BY f."MeasureNo", t."Assignee" """,
+        $"""SELECT f."MeasureNo", f."Assignee", {Counts} AND f."RegionLevel" = 'Province' GROUP BY f."MeasureNo", f."Assignee" """,
         $"""SELECT f."MeasureNo", f."CityCode", {Counts} AND f."CityCode" IS NOT NULL GROUP BY f."MeasureNo", f."CityCode" """,
     ];
 
     private static readonly string LightSql =
-        $"""SELECT f."MeasureNo", f."MeasureTitle", {Counts} AND t."Status" <> 'Completed' GROUP BY f."PolicyId", f."MeasureNo", f."MeasureTitle" """;
+        $"""SELECT f."MeasureNo", f."MeasureTitle", {Counts} AND f."Status" <> 'Completed' GROUP BY f."PolicyId", f."MeasureNo", f."MeasureTitle" """;
 
     public static async Task<HashSet<string>> MatrixAsync(DbFactory factory, string policyId, Lights lights)
     {

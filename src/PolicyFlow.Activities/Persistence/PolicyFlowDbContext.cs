@@ -17,6 +17,9 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
     public DbSet<TaskFacts> TaskFacts => Set<TaskFacts>();
     public DbSet<TaskUrge> Urges => Set<TaskUrge>();
 
+    /// <summary>An open task (open or claimed), as SQL for partial indexes; the same text on SQLite and PostgreSQL.</summary>
+    private const string OpenFilter = "\"Status\" IN ('Open', 'Claimed')";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -63,6 +66,21 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             e.HasIndex(x => new { x.PolicyId, x.MeasureNo, x.Step });
             e.HasIndex(x => new { x.CityCode, x.RegionCode });
             e.HasIndex(x => new { x.AgencyKind, x.RegionLevel });
+            e.Property(x => x.Assignee).HasMaxLength(100);
+            // Covering indexes for the supervision reports (Host/Application/Supervision): each report reads one of them
+            // and never the table. The matrix: a policy's tasks by measure and column.
+            e.HasIndex(x => new { x.PolicyId, x.RegionLevel, x.MeasureNo, x.Assignee, x.CityCode, x.RegionCode, x.Status, x.DueAt })
+                .HasDatabaseName("IX_pf_task_facts_matrix");
+            // The open tasks, most overdue first (逾期清单, light summaries), all policies and one policy.
+            e.HasIndex(x => new { x.DueAt, x.TaskId, x.PolicyId, x.MeasureNo, x.Assignee, x.CityCode, x.RegionCode })
+                .HasFilter(OpenFilter).HasDatabaseName("IX_pf_task_facts_open");
+            e.HasIndex(x => new { x.PolicyId, x.DueAt, x.TaskId, x.MeasureNo, x.Assignee, x.CityCode, x.RegionCode })
+                .HasFilter(OpenFilter).HasDatabaseName("IX_pf_task_facts_open_policy");
+            // The ranking: tasks due in a period, with their completion.
+            e.HasIndex(x => new { x.DueAt, x.RegionLevel, x.Status, x.CompletedAt, x.Assignee, x.CityCode, x.RegionCode, x.PolicyId, x.DueDay, x.CompletedDay })
+                .HasDatabaseName("IX_pf_task_facts_due");
+            e.HasIndex(x => new { x.CreatedAt, x.RegionLevel, x.Assignee, x.CityCode, x.RegionCode, x.PolicyId })
+                .HasFilter("\"Round\" > 1").HasDatabaseName("IX_pf_task_facts_returns");
         });
         modelBuilder.Entity<TaskUrge>(e =>
         {

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Tasks;
 
 namespace PolicyFlow.Host.Application.Supervision;
@@ -16,15 +17,15 @@ internal sealed record GroupCounts<TKey>(TKey Key, int Total, int Done, int Red,
 internal static class GroupCountsQuery
 {
     /// <summary>One GROUP BY in the database: the rows never leave it, only one line per group does.</summary>
-    public static Task<List<GroupCounts<TKey>>> CountByAsync<TKey>(this IQueryable<ReportRow> rows, Expression<Func<ReportRow, TKey>> key,
+    public static Task<List<GroupCounts<TKey>>> CountByAsync<TKey>(this IQueryable<TaskFacts> rows, Expression<Func<TaskFacts, TKey>> key,
         Lights lights, CancellationToken cancellationToken)
     {
         var now = lights.Now;
         var until = lights.YellowUntil;
         return rows.GroupBy(key).Select(g => new GroupCounts<TKey>(g.Key, g.Count(),
-                g.Sum(r => r.Task.Status == WorkTaskStatus.Completed ? 1 : 0),
-                g.Sum(r => r.Task.Status != WorkTaskStatus.Completed && r.Task.DueAt != null && r.Task.DueAt <= now ? 1 : 0),
-                g.Sum(r => r.Task.Status != WorkTaskStatus.Completed && r.Task.DueAt != null && r.Task.DueAt > now && r.Task.DueAt <= until ? 1 : 0)))
+                g.Sum(r => r.Status == WorkTaskStatus.Completed ? 1 : 0),
+                g.Sum(r => r.Status != WorkTaskStatus.Completed && r.DueAt != null && r.DueAt <= now ? 1 : 0),
+                g.Sum(r => r.Status != WorkTaskStatus.Completed && r.DueAt != null && r.DueAt > now && r.DueAt <= until ? 1 : 0)))
             .ToListAsync(cancellationToken);
     }
 }

@@ -68,15 +68,15 @@ internal sealed class LedgerExport(DbFactory dbFactory, AgencyCatalog catalog, R
     {
         var policies = db.Policies.AsNoTracking().Select(p => new { p.Id, p.Title, p.DocumentNumber }).ToDictionary(p => p.Id);
         var measures = db.Measures.AsNoTracking().Select(m => new { m.PolicyId, m.Number, m.NumberText, m.Title, m.LeadAgencyId }).ToDictionary(m => (m.PolicyId, m.Number));
-        var rows = scope.Apply(ReportRow.All(db), db);
+        var rows = scope.Apply(ReportRows.All(db), db);
         rows = request.Light is null
             ? OverdueList.Where(rows, request.PolicyId, request.MeasureNo, request.Kind, request.Region, request.Step)
             : OverdueList.Filter(rows, new OverdueList.Request(request.PolicyId, request.MeasureNo, request.Kind, request.Region, request.Step, request.Light), lights);
-        var query = rows.OrderBy(r => r.Facts.PolicyId).ThenBy(r => r.Facts.MeasureNo).ThenBy(r => r.Task.CreatedAt).ThenBy(r => r.Task.Id)
-            .Select(r => new
+        var query = rows.OrderBy(r => r.PolicyId).ThenBy(r => r.MeasureNo).ThenBy(r => r.CreatedAt).ThenBy(r => r.TaskId)
+            .Join(db.Tasks, r => r.TaskId, t => t.Id, (r, t) => new
             {
-                r.Facts.PolicyId, r.Facts.MeasureNo, r.Facts.MeasureTitle, r.Facts.Step, r.Facts.RegionCode, r.Task.Assignee, r.Task.Title, r.Task.CreatedAt,
-                r.Task.DueAt, r.Task.Status, r.Task.CompletedAt, r.Task.ProgressNote, r.Task.ProgressPercent, r.Facts.UrgeCount,
+                r.PolicyId, r.MeasureNo, r.MeasureTitle, r.Step, r.RegionCode, r.Assignee, t.Title, r.CreatedAt,
+                r.DueAt, r.Status, r.CompletedAt, t.ProgressNote, t.ProgressPercent, r.UrgeCount,
             });
         foreach (var t in query.AsEnumerable())
         {

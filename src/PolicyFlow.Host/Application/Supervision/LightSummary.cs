@@ -16,16 +16,16 @@ internal sealed class LightSummary(DbFactory dbFactory, AgencyCatalog catalog, R
         ArgumentNullException.ThrowIfNull(request);
         var scope = ReportScope.For(caller, catalog, regions);
         await using var db = dbFactory.Create();
-        var rows = scope.Apply(ReportRow.All(db), db).Where(r => r.Task.Status != WorkTaskStatus.Completed);
-        rows = request.PolicyId is null ? rows : rows.Where(r => r.Facts.PolicyId == request.PolicyId);
+        var rows = scope.Apply(ReportRows.All(db), db).Where(r => r.Status != WorkTaskStatus.Completed);
+        rows = request.PolicyId is null ? rows : rows.Where(r => r.PolicyId == request.PolicyId);
         var lights = Lights.At(clock.GetUtcNow());
         IEnumerable<(string Key, string Name, GroupCounts<bool> Counts)> lines = (request.By ?? "measure") switch
         {
-            "measure" => (await rows.CountByAsync(r => new { r.Facts.PolicyId, r.Facts.MeasureNo, r.Facts.MeasureTitle }, lights, cancellationToken))
+            "measure" => (await rows.CountByAsync(r => new { r.PolicyId, r.MeasureNo, r.MeasureTitle }, lights, cancellationToken))
                 .Select(g => ($"{g.Key.PolicyId}/{g.Key.MeasureNo}", $"（{g.Key.MeasureNo}）{g.Key.MeasureTitle}", g.WithoutKey())),
-            "agency" => (await rows.CountByAsync(r => r.Task.Assignee, lights, cancellationToken))
+            "agency" => (await rows.CountByAsync(r => r.Assignee, lights, cancellationToken))
                 .Select(g => (g.Key, catalog.Find(g.Key)?.Name ?? g.Key, g.WithoutKey())),
-            "region" => (await rows.CountByAsync(r => r.Facts.CityCode ?? r.Facts.RegionCode, lights, cancellationToken))
+            "region" => (await rows.CountByAsync(r => r.CityCode ?? r.RegionCode, lights, cancellationToken))
                 .Select(g => (g.Key, regions.Find(g.Key)?.Name ?? g.Key, g.WithoutKey())),
             _ => throw EngineException.Invalid($"by must be measure, agency or region, not '{request.By}'."),
         };

@@ -28,18 +28,18 @@ internal sealed class MatrixReport(DbFactory dbFactory, AgencyCatalog catalog, R
         await using var db = dbFactory.Create();
         var policy = await PolicyChoice.FindAsync(db, request.PolicyId, cancellationToken);
         var measures = await db.Measures.AsNoTracking().Where(m => m.PolicyId == policy.Id).OrderBy(m => m.Number).ToListAsync(cancellationToken);
-        var rows = scope.Apply(ReportRow.All(db), db).Where(r => r.Facts.PolicyId == policy.Id);
-        rows = request.Step is null ? rows : rows.Where(r => r.Facts.Step == request.Step);
+        var rows = scope.Apply(ReportRows.All(db), db).Where(r => r.PolicyId == policy.Id);
+        rows = request.Step is null ? rows : rows.Where(r => r.Step == request.Step);
         var lights = Lights.At(clock.GetUtcNow());
 
         List<(int? MeasureNo, string? Column, GroupCounts<bool> Counts)> cells;
         List<MatrixColumn> columns;
         if (city is null)
         {
-            var provincial = await rows.Where(r => r.Facts.RegionLevel == RegionLevel.Province)
-                .CountByAsync(r => new { r.Facts.MeasureNo, Column = (string?)r.Task.Assignee }, lights, cancellationToken);
-            var local = await rows.Where(r => r.Facts.CityCode != null)
-                .CountByAsync(r => new { r.Facts.MeasureNo, Column = r.Facts.CityCode }, lights, cancellationToken);
+            var provincial = await rows.Where(r => r.RegionLevel == RegionLevel.Province)
+                .CountByAsync(r => new { r.MeasureNo, Column = (string?)r.Assignee }, lights, cancellationToken);
+            var local = await rows.Where(r => r.CityCode != null)
+                .CountByAsync(r => new { r.MeasureNo, Column = r.CityCode }, lights, cancellationToken);
             cells = [.. provincial.Concat(local).Select(g => (g.Key.MeasureNo, (string?)g.Key.Column, g.WithoutKey()))];
             var agencies = provincial.Select(p => p.Key.Column!).Distinct()
                 .OrderBy(id => measures.Any(m => m.LeadAgencyId == id) ? 0 : 1).ThenBy(id => id, StringComparer.Ordinal);
@@ -49,8 +49,8 @@ internal sealed class MatrixReport(DbFactory dbFactory, AgencyCatalog catalog, R
         else
         {
             var code = city.Code;
-            var counted = await rows.Where(r => r.Facts.CityCode == code)
-                .CountByAsync(r => new { r.Facts.MeasureNo, Column = r.Facts.RegionCode }, lights, cancellationToken);
+            var counted = await rows.Where(r => r.CityCode == code)
+                .CountByAsync(r => new { r.MeasureNo, Column = r.RegionCode }, lights, cancellationToken);
             cells = [.. counted.Select(g => (g.Key.MeasureNo, (string?)g.Key.Column, g.WithoutKey()))];
             columns = [new MatrixColumn(city.Code, city.Name + "本级", ColumnLevel.City),
                 .. regions.CountiesOf(city.Code).Select(r => new MatrixColumn(r.Code, r.Name, ColumnLevel.County))];

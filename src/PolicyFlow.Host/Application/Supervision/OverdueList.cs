@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Deadlines;
 using PolicyFlow.Activities.Directories;
+using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Host.Auth;
@@ -29,17 +30,18 @@ public sealed class OverdueList(DbFactory dbFactory, AgencyCatalog catalog, Regi
         }
         await using var db = dbFactory.Create();
         var lights = Lights.At(clock.GetUtcNow());
-        var query = Filter(scope.Apply(ReportRow.All(db), db), request, lights);
+        var query = Filter(scope.Apply(ReportRows.All(db), db), request, lights);
         var total = await query.CountAsync(cancellationToken);
-        var page = await query.OrderBy(r => r.Task.DueAt).ThenBy(r => r.Task.Id)
+        // The page is cut from the facts' open-task index in due order; only its rows are joined to the tasks for their text.
+        var page = await query.OrderBy(r => r.DueAt).ThenBy(r => r.TaskId)
             .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
-            .Select(r => new
+            .Join(db.Tasks, r => r.TaskId, t => t.Id, (r, t) => new
             {
-                r.Task.Id, r.Task.Title, r.Task.Assignee, r.Task.DueAt, r.Task.Status, r.Task.ProgressNote, r.Task.ProgressPercent,
-                r.Facts.PolicyId, r.Facts.MeasureNo, r.Facts.MeasureTitle, r.Facts.Step, r.Facts.RegionCode, r.Facts.UrgeCount,
+                r.TaskId, t.Title, r.Assignee, r.DueAt, r.Status, t.ProgressNote, t.ProgressPercent,
+                r.PolicyId, r.MeasureNo, r.MeasureTitle, r.Step, r.RegionCode, r.UrgeCount,
             })
             .ToListAsync(cancellationToken);
-        var items = page.Select(t => new OverdueRow(t.Id, t.Title, t.PolicyId, t.MeasureNo, t.MeasureTitle, t.Step, t.Assignee,
+        var items = page.OrderBy(t => t.DueAt).ThenBy(t => t.TaskId).Select(t => new OverdueRow(t.TaskId, t.Title, t.PolicyId, t.MeasureNo, t.MeasureTitle, t.Step, t.Assignee,
             catalog.Find(t.Assignee)?.Name ?? t.Assignee, t.RegionCode, regions.Find(t.RegionCode)?.Name ?? t.RegionCode,
             DueDay.Of(t.DueAt!.Value), lights.DaysOverdue(t.DueAt.Value), t.Status == WorkTaskStatus.Claimed, t.UrgeCount,
             t.ProgressNote, t.ProgressPercent)).ToList();
@@ -47,38 +49,38 @@ public sealed class OverdueList(DbFactory dbFactory, AgencyCatalog catalog, Regi
     }
 
     /// <summary>The same filter for the page, the bulk urge and the ledger export, so what is urged or exported is what was shown.</summary>
-    internal static IQueryable<ReportRow> Filter(IQueryable<ReportRow> rows, Request request, Lights lights)
+    internal static IQueryable<TaskFacts> Filter(IQueryable<TaskFacts> rows, Request request, Lights lights)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(request);
         var now = lights.Now;
         var until = lights.YellowUntil;
-        var query = rows.Where(r => r.Task.Status == WorkTaskStatus.Open || r.Task.Status == WorkTaskStatus.Claimed).Where(r => r.Task.DueAt != null);
+        var query = rows.Where(r => r.Status == WorkTaskStatus.Open || r.Status == WorkTaskStatus.Claimed).Where(r => r.DueAt != null);
         query = (request.Light ?? nameof(WarningLight.Red)) switch
         {
-            nameof(WarningLight.Red) => query.Where(r => r.Task.DueAt <= now),
-            nameof(WarningLight.Yellow) => query.Where(r => r.Task.DueAt > now && r.Task.DueAt <= until),
-            "RedYellow" => query.Where(r => r.Task.DueAt <= until),
+            nameof(WarningLight.Red) => query.Where(r => r.DueAt <= now),
+            nameof(WarningLight.Yellow) => query.Where(r => r.DueAt > now && r.DueAt <= until),
+            "RedYellow" => query.Where(r => r.DueAt <= until),
             _ => throw EngineException.Invalid($"light must be Red, Yellow or RedYellow, not '{request.Light}'."),
         };
         if (request.MinDaysOverdue is { } days)
         {
             // Day 1 starts at the due instant: N days overdue means due at least N−1 whole days ago.
             var dueBefore = now.AddDays(-(Math.Max(1, days) - 1));
-            query = query.Where(r => r.Task.DueAt <= dueBefore);
+            query = query.Where(r => r.DueAt <= dueBefore);
         }
         return Where(query, request.PolicyId, request.MeasureNo, request.Kind, request.Region, request.Step);
     }
 
     /// <summary>The facts filters every list and export offers; a region matches its own tasks and, for a city, its counties'.</summary>
-    internal static IQueryable<ReportRow> Where(IQueryable<ReportRow> rows, string? policyId, int? measureNo, string? kind, string? region, string? step)
+    internal static IQueryable<TaskFacts> Where(IQueryable<TaskFacts> rows, string? policyId, int? measureNo, string? kind, string? region, string? step)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        rows = policyId is null ? rows : rows.Where(r => r.Facts.PolicyId == policyId);
-        rows = measureNo is null ? rows : rows.Where(r => r.Facts.MeasureNo == measureNo);
-        rows = kind is null ? rows : rows.Where(r => r.Facts.AgencyKind == kind);
-        rows = step is null ? rows : rows.Where(r => r.Facts.Step == step);
-        return region is null ? rows : rows.Where(r => r.Facts.RegionCode == region || r.Facts.CityCode == region);
+        rows = policyId is null ? rows : rows.Where(r => r.PolicyId == policyId);
+        rows = measureNo is null ? rows : rows.Where(r => r.MeasureNo == measureNo);
+        rows = kind is null ? rows : rows.Where(r => r.AgencyKind == kind);
+        rows = step is null ? rows : rows.Where(r => r.Step == step);
+        return region is null ? rows : rows.Where(r => r.RegionCode == region || r.CityCode == region);
     }
 }
 

@@ -5,6 +5,7 @@ using PolicyFlow.Activities.Deadlines;
 using PolicyFlow.Activities.Directories;
 using PolicyFlow.Activities.Extensions;
 using PolicyFlow.Activities.Persistence;
+using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Host.Auth;
@@ -42,33 +43,43 @@ internal sealed class RankingReport(DbFactory dbFactory, AgencyCatalog catalog, 
         var period = RankingPeriod.Of(request.Period, request.From, request.To, ChinaTime.DateOf(now));
         var (of, filter, key) = Entities(request.Of);
         await using var db = dbFactory.Create();
-        var rows = scope.Apply(ReportRow.All(db), db).Where(filter);
-        rows = request.PolicyId is null ? rows : rows.Where(r => r.Facts.PolicyId == request.PolicyId);
+        var rows = scope.Apply(ReportRows.All(db), db).Where(filter);
+        rows = request.PolicyId is null ? rows : rows.Where(r => r.PolicyId == request.PolicyId);
         var start = period.Start;
         var end = period.End;
 
         // A task not yet due and still open is neither on time nor late: it counts once its due day has come or it is done.
-        var due = rows.Where(r => r.Task.DueAt >= start && r.Task.DueAt < end && (r.Task.DueAt <= now || r.Task.Status == WorkTaskStatus.Completed));
+        var due = rows.Where(r => r.DueAt >= start && r.DueAt < end && (r.DueAt <= now || r.Status == WorkTaskStatus.Completed));
         var dueCounts = await due.GroupBy(key).Select(g => new
         {
             g.Key,
             Due = g.Count(),
-            OnTime = g.Sum(r => r.Task.Status == WorkTaskStatus.Completed && r.Task.CompletedAt <= r.Task.DueAt ? 1 : 0),
+            OnTime = g.Sum(r => r.Status == WorkTaskStatus.Completed && r.CompletedAt <= r.DueAt ? 1 : 0),
         }).ToDictionaryAsync(x => x.Key ?? "", cancellationToken);
-        var overdueNow = await rows.Where(r => r.Task.Status != WorkTaskStatus.Completed && r.Task.DueAt <= now)
+        var overdueNow = await rows.Where(r => r.Status != WorkTaskStatus.Completed && r.DueAt <= now)
             .GroupBy(key).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? "", x => x.Count, cancellationToken);
-        var late = await due.Where(r => (r.Task.Status == WorkTaskStatus.Completed && r.Task.CompletedAt > r.Task.DueAt)
-                || (r.Task.Status != WorkTaskStatus.Completed && r.Task.DueAt <= now))
-            .Select(KeyWith(key)).ToListAsync(cancellationToken);
-        var returns = await rows.Where(r => r.Facts.Round > 1 && r.Task.CreatedAt >= start && r.Task.CreatedAt < end)
+        // Working days late, averaged without reading the late tasks: WorkingDaysBetween(a, b) = W(b) − W(a) for a running
+        // count W of working days, so the sum over tasks is Σ W(end) − Σ W(due day), and two GROUP BYs by (key, day) give it.
+        var late = due.Where(r => (r.Status == WorkTaskStatus.Completed && r.CompletedAt > r.DueAt) || (r.Status != WorkTaskStatus.Completed && r.DueAt <= now));
+        var lateByDueDay = await CountByDayAsync(late, key, nameof(TaskFacts.DueDay), cancellationToken);
+        var lateByCompletedDay = await CountByDayAsync(late.Where(r => r.Status == WorkTaskStatus.Completed), key, nameof(TaskFacts.CompletedDay), cancellationToken);
+        var returns = await rows.Where(r => r.Round > 1 && r.CreatedAt >= start && r.CreatedAt < end)
             .GroupBy(key).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? "", x => x.Count, cancellationToken);
         var extensions = await CountJoinedAsync(rows, db.Extensions.Where(e => e.Status == ExtensionStatus.Approved && e.DecidedAt >= start && e.DecidedAt < end)
             .Select(e => e.TaskId), key, cancellationToken);
         var urges = await CountJoinedAsync(rows, db.Urges.Where(u => u.At >= start && u.At < end).Select(u => u.TaskId), key, cancellationToken);
 
         var today = ChinaTime.DateOf(now);
-        var lateDays = late.GroupBy(l => l.Key ?? "").ToDictionary(g => g.Key, g => g.Average(l =>
-            (double)calendar.WorkingDaysBetween(DueDay.Of(l.DueAt!.Value), l.CompletedAt is { } done ? ChinaTime.DateOf(done) : today)));
+        var running = new Dictionary<int, int>();
+        int W(int day) => running.TryGetValue(day, out var w) ? w : running[day] = calendar.WorkingDaysBetween(period.From, TaskFacts.DayOf(day));
+        var todayW = calendar.WorkingDaysBetween(period.From, today);
+        var lateDays = lateByDueDay.GroupBy(l => l.Key ?? "").ToDictionary(g => g.Key, g =>
+        {
+            var lateCount = g.Sum(l => l.Count);
+            var completed = lateByCompletedDay.Where(c => (c.Key ?? "") == g.Key).ToList();
+            var endSum = completed.Sum(c => (long)c.Count * W(c.Day!.Value)) + (long)(lateCount - completed.Sum(c => c.Count)) * todayW;
+            return (double)(endSum - g.Sum(l => (long)l.Count * W(l.Day!.Value))) / lateCount;
+        });
 
         var keys = dueCounts.Keys.Concat(overdueNow.Keys).Concat(returns.Keys).Concat(extensions.Keys).Concat(urges.Keys).Distinct();
         var ranked = keys.Select(k =>
@@ -84,28 +95,37 @@ internal sealed class RankingReport(DbFactory dbFactory, AgencyCatalog catalog, 
         return new Ranking(of, period.Kind, period.From, period.To, now, ranked);
     }
 
-    private static (string Of, Expression<Func<ReportRow, bool>> Filter, Expression<Func<ReportRow, string?>> Key) Entities(string? of) => (of ?? "agency") switch
+    private static (string Of, Expression<Func<TaskFacts, bool>> Filter, Expression<Func<TaskFacts, string?>> Key) Entities(string? of) => (of ?? "agency") switch
     {
-        "agency" => ("agency", r => r.Facts.RegionLevel == RegionLevel.Province, r => r.Task.Assignee),
-        "city" => ("city", r => r.Facts.CityCode != null, r => r.Facts.CityCode),
-        "county" => ("county", r => r.Facts.RegionLevel == RegionLevel.County, r => r.Facts.RegionCode),
+        "agency" => ("agency", r => r.RegionLevel == RegionLevel.Province, r => r.Assignee),
+        "city" => ("city", r => r.CityCode != null, r => r.CityCode),
+        "county" => ("county", r => r.RegionLevel == RegionLevel.County, r => r.RegionCode),
         _ => throw EngineException.Invalid($"of must be agency, city or county, not '{of}'."),
     };
 
-    private sealed record LateTask(string? Key, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt);
-
-    private static Expression<Func<ReportRow, LateTask>> KeyWith(Expression<Func<ReportRow, string?>> key)
+    /// <summary>A group key and a day number, as a member-init type so EF can group by it after the projection.</summary>
+    private sealed class KeyDay
     {
-        var row = key.Parameters[0];
-        var body = Expression.New(typeof(LateTask).GetConstructors()[0], key.Body,
-            Expression.Property(Expression.Property(row, nameof(ReportRow.Task)), nameof(WorkTask.DueAt)),
-            Expression.Property(Expression.Property(row, nameof(ReportRow.Task)), nameof(WorkTask.CompletedAt)));
-        return Expression.Lambda<Func<ReportRow, LateTask>>(body, row);
+        public string? Key { get; init; }
+        public int? Day { get; init; }
     }
 
-    private static Task<Dictionary<string, int>> CountJoinedAsync(IQueryable<ReportRow> rows, IQueryable<Guid> taskIds,
-        Expression<Func<ReportRow, string?>> key, CancellationToken cancellationToken) =>
-        rows.Join(taskIds, r => r.Task.Id, id => id, (r, _) => r).GroupBy(key).Select(g => new { g.Key, Count = g.Count() })
+    private sealed record DayCount(string? Key, int? Day, int Count);
+
+    private static Task<List<DayCount>> CountByDayAsync(IQueryable<TaskFacts> rows, Expression<Func<TaskFacts, string?>> key, string dayColumn,
+        CancellationToken cancellationToken)
+    {
+        var row = key.Parameters[0];
+        var keyDay = Expression.Lambda<Func<TaskFacts, KeyDay>>(Expression.MemberInit(Expression.New(typeof(KeyDay)),
+            Expression.Bind(typeof(KeyDay).GetProperty(nameof(KeyDay.Key))!, key.Body),
+            Expression.Bind(typeof(KeyDay).GetProperty(nameof(KeyDay.Day))!, Expression.Property(row, dayColumn))), row);
+        return rows.Select(keyDay).GroupBy(k => new { k.Key, k.Day }).Select(g => new DayCount(g.Key.Key, g.Key.Day, g.Count()))
+            .ToListAsync(cancellationToken);
+    }
+
+    private static Task<Dictionary<string, int>> CountJoinedAsync(IQueryable<TaskFacts> rows, IQueryable<Guid> taskIds,
+        Expression<Func<TaskFacts, string?>> key, CancellationToken cancellationToken) =>
+        rows.Join(taskIds, r => r.TaskId, id => id, (r, _) => r).GroupBy(key).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key ?? "", x => x.Count, cancellationToken);
 
     private string NameOf(string of, string key) => of == "agency" ? catalog.Find(key)?.Name ?? key : regions.Find(key)?.Name ?? key;

@@ -1,5 +1,6 @@
 using PolicyFlow.Activities.Directories;
 using PolicyFlow.Activities.Persistence;
+using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Host.Auth;
 
 namespace PolicyFlow.Host.Application.Supervision;
@@ -33,7 +34,7 @@ internal sealed record ReportScope(bool Everything, string? Kind, Region? Region
     /// <summary>Whether the matrix (every measure × every region) makes sense for this caller: not for a county's view.</summary>
     public bool SeesMatrix => Everything || Region?.Level != RegionLevel.County;
 
-    public IQueryable<ReportRow> Apply(IQueryable<ReportRow> rows, PolicyFlowDbContext db)
+    public IQueryable<TaskFacts> Apply(IQueryable<TaskFacts> rows, PolicyFlowDbContext db)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(db);
@@ -48,7 +49,7 @@ internal sealed record ReportScope(bool Everything, string? Kind, Region? Region
         var lead = LeadAgency;
         var led = db.Measures.Where(m => m.LeadAgencyId == lead);
         return rows.Where(r =>
-            ((kind == null || r.Facts.AgencyKind == kind) && (province || r.Facts.RegionCode == code || (city && r.Facts.CityCode == code)))
-            || (lead != null && led.Any(m => m.PolicyId == r.Facts.PolicyId && m.Number == r.Facts.MeasureNo)));
+            ((kind == null || r.AgencyKind == kind) && (province || r.RegionCode == code || (city && r.CityCode == code)))
+            || (lead != null && led.Any(m => m.PolicyId == r.PolicyId && m.Number == r.MeasureNo)));
     }
 }

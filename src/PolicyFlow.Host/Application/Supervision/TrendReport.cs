@@ -39,12 +39,12 @@ internal sealed class TrendReport(DbFactory dbFactory, AgencyCatalog catalog, Re
         var created = new int[months.Count];
         var completed = new int[months.Count];
         await using var db = dbFactory.Create();
-        var rows = scope.Apply(ReportRow.All(db), db);
-        rows = request.PolicyId is null ? rows : rows.Where(r => r.Facts.PolicyId == request.PolicyId);
-        rows = request.MeasureNo is null ? rows : rows.Where(r => r.Facts.MeasureNo == request.MeasureNo);
+        var rows = scope.Apply(ReportRows.All(db), db);
+        rows = request.PolicyId is null ? rows : rows.Where(r => r.PolicyId == request.PolicyId);
+        rows = request.MeasureNo is null ? rows : rows.Where(r => r.MeasureNo == request.MeasureNo);
         var first = starts[0];
-        var instants = rows.Where(r => r.Task.CompletedAt == null || r.Task.CompletedAt >= first)
-            .Select(r => new { r.Task.CreatedAt, r.Task.DueAt, r.Task.CompletedAt }).AsAsyncEnumerable();
+        var instants = rows.Where(r => r.CompletedAt == null || r.CompletedAt >= first)
+            .Select(r => new { r.CreatedAt, r.DueAt, r.CompletedAt }).AsAsyncEnumerable();
         await foreach (var t in instants.WithCancellation(cancellationToken))
         {
             for (var i = 0; i < months.Count; i++)

@@ -223,9 +223,29 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Assignee")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("CityCode")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("CompletedDay")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("DueDay")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("MeasureNo")
                         .HasColumnType("integer");
@@ -251,6 +271,11 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                     b.Property<int>("Round")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Step")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -266,6 +291,24 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                     b.HasIndex("CityCode", "RegionCode");
 
                     b.HasIndex("PolicyId", "MeasureNo", "Step");
+
+                    b.HasIndex("CreatedAt", "RegionLevel", "Assignee", "CityCode", "RegionCode", "PolicyId")
+                        .HasDatabaseName("IX_pf_task_facts_returns")
+                        .HasFilter("\"Round\" > 1");
+
+                    b.HasIndex("DueAt", "TaskId", "PolicyId", "MeasureNo", "Assignee", "CityCode", "RegionCode")
+                        .HasDatabaseName("IX_pf_task_facts_open")
+                        .HasFilter("\"Status\" IN ('Open', 'Claimed')");
+
+                    b.HasIndex("PolicyId", "DueAt", "TaskId", "MeasureNo", "Assignee", "CityCode", "RegionCode")
+                        .HasDatabaseName("IX_pf_task_facts_open_policy")
+                        .HasFilter("\"Status\" IN ('Open', 'Claimed')");
+
+                    b.HasIndex("PolicyId", "RegionLevel", "MeasureNo", "Assignee", "CityCode", "RegionCode", "Status", "DueAt")
+                        .HasDatabaseName("IX_pf_task_facts_matrix");
+
+                    b.HasIndex("DueAt", "RegionLevel", "Status", "CompletedAt", "Assignee", "CityCode", "RegionCode", "PolicyId", "DueDay", "CompletedDay")
+                        .HasDatabaseName("IX_pf_task_facts_due");
 
                     b.ToTable("pf_task_facts", (string)null);
                 });

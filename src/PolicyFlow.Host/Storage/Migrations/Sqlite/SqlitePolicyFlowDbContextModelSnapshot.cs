@@ -218,9 +218,29 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Assignee")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CityCode")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CompletedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DueDay")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("MeasureNo")
                         .HasColumnType("INTEGER");
@@ -246,6 +266,11 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Step")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -261,6 +286,24 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                     b.HasIndex("CityCode", "RegionCode");
 
                     b.HasIndex("PolicyId", "MeasureNo", "Step");
+
+                    b.HasIndex("CreatedAt", "RegionLevel", "Assignee", "CityCode", "RegionCode", "PolicyId")
+                        .HasDatabaseName("IX_pf_task_facts_returns")
+                        .HasFilter("\"Round\" > 1");
+
+                    b.HasIndex("DueAt", "TaskId", "PolicyId", "MeasureNo", "Assignee", "CityCode", "RegionCode")
+                        .HasDatabaseName("IX_pf_task_facts_open")
+                        .HasFilter("\"Status\" IN ('Open', 'Claimed')");
+
+                    b.HasIndex("PolicyId", "DueAt", "TaskId", "MeasureNo", "Assignee", "CityCode", "RegionCode")
+                        .HasDatabaseName("IX_pf_task_facts_open_policy")
+                        .HasFilter("\"Status\" IN ('Open', 'Claimed')");
+
+                    b.HasIndex("PolicyId", "RegionLevel", "MeasureNo", "Assignee", "CityCode", "RegionCode", "Status", "DueAt")
+                        .HasDatabaseName("IX_pf_task_facts_matrix");
+
+                    b.HasIndex("DueAt", "RegionLevel", "Status", "CompletedAt", "Assignee", "CityCode", "RegionCode", "PolicyId", "DueDay", "CompletedDay")
+                        .HasDatabaseName("IX_pf_task_facts_due");
 
                     b.ToTable("pf_task_facts", (string)null);
                 });

@@ -1,0 +1,182 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PolicyFlow.Host.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ReportColumns : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Assignee",
+                table: "pf_task_facts",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<long>(
+                name: "CompletedAt",
+                table: "pf_task_facts",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CompletedDay",
+                table: "pf_task_facts",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "CreatedAt",
+                table: "pf_task_facts",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "DueAt",
+                table: "pf_task_facts",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DueDay",
+                table: "pf_task_facts",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Status",
+                table: "pf_task_facts",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "");
+
+            // The task's state on its facts, kept by the database: filled for existing rows, then by two triggers —
+            // a new facts row copies its task, and any change of the task's status, assignee or instants is copied over.
+            // Day numbers are days since 1970-01-01 in Asia/Shanghai (UTC+8, no daylight saving): the due day is the day
+            // before the due instant (DueDay.Of), the completed day the day of completion.
+            migrationBuilder.Sql("""
+                UPDATE pf_task_facts f SET "Status" = t."Status", "Assignee" = t."Assignee", "CreatedAt" = t."CreatedAt",
+                    "DueAt" = t."DueAt", "CompletedAt" = t."CompletedAt",
+                    "DueDay" = (t."DueAt" - 1 + 28800000) / 86400000, "CompletedDay" = (t."CompletedAt" + 28800000) / 86400000
+                FROM pf_tasks t WHERE t."Id" = f."TaskId";
+                """);
+            migrationBuilder.Sql("""
+                CREATE FUNCTION pf_task_facts_copy_task() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    SELECT t."Status", t."Assignee", t."CreatedAt", t."DueAt", t."CompletedAt",
+                           (t."DueAt" - 1 + 28800000) / 86400000, (t."CompletedAt" + 28800000) / 86400000
+                    INTO NEW."Status", NEW."Assignee", NEW."CreatedAt", NEW."DueAt", NEW."CompletedAt", NEW."DueDay", NEW."CompletedDay"
+                    FROM pf_tasks t WHERE t."Id" = NEW."TaskId";
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER pf_task_facts_copy_task BEFORE INSERT ON pf_task_facts
+                    FOR EACH ROW EXECUTE FUNCTION pf_task_facts_copy_task();
+                CREATE FUNCTION pf_tasks_copy_to_facts() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE pf_task_facts SET "Status" = NEW."Status", "Assignee" = NEW."Assignee", "CreatedAt" = NEW."CreatedAt",
+                        "DueAt" = NEW."DueAt", "CompletedAt" = NEW."CompletedAt",
+                        "DueDay" = (NEW."DueAt" - 1 + 28800000) / 86400000, "CompletedDay" = (NEW."CompletedAt" + 28800000) / 86400000
+                    WHERE "TaskId" = NEW."Id";
+                    RETURN NULL;
+                END $$;
+                CREATE TRIGGER pf_tasks_copy_to_facts AFTER UPDATE OF "Status", "Assignee", "CreatedAt", "DueAt", "CompletedAt" ON pf_tasks
+                    FOR EACH ROW WHEN (OLD."Status" IS DISTINCT FROM NEW."Status" OR OLD."Assignee" IS DISTINCT FROM NEW."Assignee"
+                        OR OLD."CreatedAt" IS DISTINCT FROM NEW."CreatedAt" OR OLD."DueAt" IS DISTINCT FROM NEW."DueAt"
+                        OR OLD."CompletedAt" IS DISTINCT FROM NEW."CompletedAt")
+                    EXECUTE FUNCTION pf_tasks_copy_to_facts();
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pf_task_facts_due",
+                table: "pf_task_facts",
+                columns: new[] { "DueAt", "RegionLevel", "Status", "CompletedAt", "Assignee", "CityCode", "RegionCode", "PolicyId", "DueDay", "CompletedDay" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pf_task_facts_matrix",
+                table: "pf_task_facts",
+                columns: new[] { "PolicyId", "RegionLevel", "MeasureNo", "Assignee", "CityCode", "RegionCode", "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pf_task_facts_open",
+                table: "pf_task_facts",
+                columns: new[] { "DueAt", "TaskId", "PolicyId", "MeasureNo", "Assignee", "CityCode", "RegionCode" },
+                filter: "\"Status\" IN ('Open', 'Claimed')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pf_task_facts_open_policy",
+                table: "pf_task_facts",
+                columns: new[] { "PolicyId", "DueAt", "TaskId", "MeasureNo", "Assignee", "CityCode", "RegionCode" },
+                filter: "\"Status\" IN ('Open', 'Claimed')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pf_task_facts_returns",
+                table: "pf_task_facts",
+                columns: new[] { "CreatedAt", "RegionLevel", "Assignee", "CityCode", "RegionCode", "PolicyId" },
+                filter: "\"Round\" > 1");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS pf_tasks_copy_to_facts ON pf_tasks; DROP FUNCTION IF EXISTS pf_tasks_copy_to_facts();
+                DROP TRIGGER IF EXISTS pf_task_facts_copy_task ON pf_task_facts; DROP FUNCTION IF EXISTS pf_task_facts_copy_task();
+                """);
+
+            migrationBuilder.DropIndex(
+                name: "IX_pf_task_facts_due",
+                table: "pf_task_facts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_pf_task_facts_matrix",
+                table: "pf_task_facts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_pf_task_facts_open",
+                table: "pf_task_facts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_pf_task_facts_open_policy",
+                table: "pf_task_facts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_pf_task_facts_returns",
+                table: "pf_task_facts");
+
+            migrationBuilder.DropColumn(
+                name: "Assignee",
+                table: "pf_task_facts");
+
+            migrationBuilder.DropColumn(
+                name: "CompletedAt",
+                table: "pf_task_facts");
+
+            migrationBuilder.DropColumn(
+                name: "CompletedDay",
+                table: "pf_task_facts");
+
+            migrationBuilder.DropColumn(
+                name: "CreatedAt",
+                table: "pf_task_facts");
+
+            migrationBuilder.DropColumn(
+                name: "DueAt",
+                table: "pf_task_facts");
+
+            migrationBuilder.DropColumn(
+                name: "DueDay",
+                table: "pf_task_facts");
+
+            migrationBuilder.DropColumn(
+                name: "Status",
+                table: "pf_task_facts");
+        }
+    }
+}
