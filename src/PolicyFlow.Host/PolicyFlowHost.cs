@@ -39,6 +39,15 @@ public static class PolicyFlowHost
         services.AddSingleton(storage);
         services.AddSingleton<IEngineDbFactory>(storage);
         services.AddScoped<PolicyFlowDbContext>(_ => storage.Create());
+        var seed = builder.Configuration.GetSection(SeedOptions.Section).Get<SeedOptions>() ?? new SeedOptions();
+        if (seed.PlaysDemo(builder.Environment))
+        {
+            // Before the engine's TryAdd of the system clock: the demo playback pins this clock to the moments it plays.
+            var demoClock = new DemoClock();
+            services.AddSingleton(demoClock);
+            services.AddSingleton<TimeProvider>(demoClock);
+            services.AddSingleton<DemoPlayback>();
+        }
         // Next years' holiday files, if an administrator has added any; the embedded 2024–2026 calendar is always there.
         var calendarFolder = Path.Combine(builder.Environment.ContentRootPath, "data", "calendar");
         services.AddPolicyFlowActivities(Directory.Exists(calendarFolder) ? calendarFolder : null);

@@ -32,7 +32,9 @@ public sealed class PolicyFlowProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host built beside the tests (same configuration) and waits until /health answers.</summary>
-    public static async Task<PolicyFlowProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int? port = null)
+    /// <remarks>The Development demo playback is off unless <paramref name="environment"/> turns it on (<c>Seed__Demo</c>).</remarks>
+    public static async Task<PolicyFlowProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int? port = null,
+        TimeSpan? healthyWithin = null)
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var binaries = RepositoryRoot.Combine("src", "PolicyFlow.Host", "bin", configuration, "net10.0");
@@ -51,6 +53,7 @@ public sealed class PolicyFlowProcess : IAsyncDisposable
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Seed__Demo"] = "false";
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
@@ -61,7 +64,7 @@ public sealed class PolicyFlowProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        await host.WaitHealthyAsync(healthyWithin ?? TimeSpan.FromSeconds(60));
         return host;
     }
 

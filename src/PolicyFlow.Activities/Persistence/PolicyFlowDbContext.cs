@@ -51,6 +51,7 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             e.Property(x => x.Reason).HasMaxLength(2000);
             e.Property(x => x.DecisionComment).HasMaxLength(2000);
             e.HasIndex(x => x.TaskId);
+            e.HasIndex(x => new { x.Status, x.DecidedAt });
         });
         modelBuilder.Entity<TaskFacts>(e =>
         {

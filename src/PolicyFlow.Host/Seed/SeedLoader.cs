@@ -1,7 +1,9 @@
 using System.Reflection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Engine.Definitions;
+using PolicyFlow.Host.Storage;
 
 namespace PolicyFlow.Host.Seed;
 
@@ -9,8 +11,8 @@ namespace PolicyFlow.Host.Seed;
 /// At start: publishes the shared city and county definitions, imports the seed policy and launches its measures.
 /// Every step is idempotent, so a restart or a second host changes nothing.
 /// </summary>
-internal sealed class SeedLoader(DefinitionService definitions, PolicyPublisher publisher, PolicyLauncher launcher,
-    IOptions<SeedOptions> options, IHostEnvironment environment, ILogger<SeedLoader> logger)
+internal sealed class SeedLoader(DefinitionService definitions, PolicyPublisher publisher, PolicyLauncher launcher, DbFactory dbFactory,
+    IServiceProvider services, IOptions<SeedOptions> options, IHostEnvironment environment, ILogger<SeedLoader> logger)
 {
     public const string SeedResource = "PolicyFlow.Seed.zhejiang-2024-151.txt";
 
@@ -39,6 +41,15 @@ internal sealed class SeedLoader(DefinitionService definitions, PolicyPublisher 
         }
     }
 
+    /// <summary>Whether the policy's first measure has an instance: the demo is played only on a database where it has not.</summary>
+    private async Task<bool> LaunchedAsync(string policyId, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.Create();
+        var first = await db.Measures.AsNoTracking().Where(m => m.PolicyId == policyId).OrderBy(m => m.Number).FirstAsync(cancellationToken);
+        var id = PolicyLauncher.InstanceIdOf(first);
+        return await db.Instances.AnyAsync(i => i.Id == id, cancellationToken);
+    }
+
     private async Task LoadOnceAsync(CancellationToken cancellationToken)
     {
         foreach (var name in WorkflowTemplates.Shared)
@@ -51,9 +62,15 @@ internal sealed class SeedLoader(DefinitionService definitions, PolicyPublisher 
         }
         var policy = await publisher.PublishAsync(new ImportRequest(SeedText()), "seed", cancellationToken);
         logger.LogInformation("Seed policy {Id} {Number} loaded with {Count} measures", policy.Id, policy.DocumentNumber, policy.Measures.Count);
-        if (options.Value.LaunchPolicy ?? environment.IsDevelopment())
+        if (!(options.Value.LaunchPolicy ?? environment.IsDevelopment()))
         {
-            await launcher.LaunchAsync(policy.Id, "seed", cancellationToken);
+            return;
         }
+        if (services.GetService<DemoPlayback>() is { } demo && !await LaunchedAsync(policy.Id, cancellationToken))
+        {
+            await demo.PlayAsync(policy.Id, cancellationToken);
+            return;
+        }
+        await launcher.LaunchAsync(policy.Id, "seed", cancellationToken);
     }
 }

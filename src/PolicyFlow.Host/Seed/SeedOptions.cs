@@ -13,4 +13,16 @@ public sealed class SeedOptions
     /// sends real email to the agencies.
     /// </summary>
     public bool? LaunchPolicy { get; set; }
+
+    /// <summary>
+    /// Play the launched seed forward from some weeks ago to today through the engine (<see cref="DemoPlayback"/>), once
+    /// per database. Unset: on. Only ever in Development, and only when the policy is imported and launched.
+    /// </summary>
+    public bool? Demo { get; set; }
+
+    public bool PlaysDemo(IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment.IsDevelopment() && (Demo ?? true) && (ImportPolicy ?? true) && (LaunchPolicy ?? true);
+    }
 }

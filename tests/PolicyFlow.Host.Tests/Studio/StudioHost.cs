@@ -46,6 +46,7 @@ public sealed class StudioHost : IAsyncLifetime
         start.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(_dataDirectory, "pf.db")}";
         // Static web assets (MudBlazor's CSS, blazor.web.js) are served from the build output's manifest only in Development.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Seed__Demo"] = "false";
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);

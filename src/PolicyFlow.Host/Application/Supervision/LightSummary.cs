@@ -16,7 +16,7 @@ internal sealed class LightSummary(DbFactory dbFactory, AgencyCatalog catalog, R
         ArgumentNullException.ThrowIfNull(request);
         var scope = ReportScope.For(caller, catalog, regions);
         await using var db = dbFactory.Create();
-        var rows = scope.Apply(ReportRows.All(db), db).Where(r => r.Status != WorkTaskStatus.Completed);
+        var rows = scope.Apply(ReportRows.All(db), db).Open();
         rows = request.PolicyId is null ? rows : rows.Where(r => r.PolicyId == request.PolicyId);
         var lights = Lights.At(clock.GetUtcNow());
         IEnumerable<(string Key, string Name, GroupCounts<bool> Counts)> lines = (request.By ?? "measure") switch

@@ -17,6 +17,9 @@ public sealed class OverdueList(DbFactory dbFactory, AgencyCatalog catalog, Regi
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The most overdue tasks counted exactly; <see cref="OverduePage.TotalCapped"/> says there are more.</summary>
+    public const int CountCap = 10_000;
+
     public sealed record Request(string? PolicyId = null, int? MeasureNo = null, string? Kind = null, string? Region = null, string? Step = null,
         string? Light = null, int? MinDaysOverdue = null, int Page = 1, int PageSize = 50);
 
@@ -31,7 +34,9 @@ public sealed class OverdueList(DbFactory dbFactory, AgencyCatalog catalog, Regi
         await using var db = dbFactory.Create();
         var lights = Lights.At(clock.GetUtcNow());
         var query = Filter(scope.Apply(ReportRows.All(db), db), request, lights);
-        var total = await query.CountAsync(cancellationToken);
+        // Counted up to a cap: past it the page says "10,000+" — counting 150,000 overdue tasks exactly costs more than the
+        // page itself, and the light summaries give the exact red counts per measure, agency and city.
+        var counted = await query.Take(CountCap + 1).CountAsync(cancellationToken);
         // The page is cut from the facts' open-task index in due order; only its rows are joined to the tasks for their text.
         var page = await query.OrderBy(r => r.DueAt).ThenBy(r => r.TaskId)
             .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
@@ -45,7 +50,7 @@ public sealed class OverdueList(DbFactory dbFactory, AgencyCatalog catalog, Regi
             catalog.Find(t.Assignee)?.Name ?? t.Assignee, t.RegionCode, regions.Find(t.RegionCode)?.Name ?? t.RegionCode,
             DueDay.Of(t.DueAt!.Value), lights.DaysOverdue(t.DueAt.Value), t.Status == WorkTaskStatus.Claimed, t.UrgeCount,
             t.ProgressNote, t.ProgressPercent)).ToList();
-        return new OverduePage(total, request.Page, request.PageSize, lights.Now, items);
+        return new OverduePage(Math.Min(counted, CountCap), request.Page, request.PageSize, lights.Now, items, counted > CountCap);
     }
 
     /// <summary>The same filter for the page, the bulk urge and the ledger export, so what is urged or exported is what was shown.</summary>
@@ -55,7 +60,7 @@ public sealed class OverdueList(DbFactory dbFactory, AgencyCatalog catalog, Regi
         ArgumentNullException.ThrowIfNull(request);
         var now = lights.Now;
         var until = lights.YellowUntil;
-        var query = rows.Where(r => r.Status == WorkTaskStatus.Open || r.Status == WorkTaskStatus.Claimed).Where(r => r.DueAt != null);
+        var query = rows.Open().Where(r => r.DueAt != null);
         query = (request.Light ?? nameof(WarningLight.Red)) switch
         {
             nameof(WarningLight.Red) => query.Where(r => r.DueAt <= now),
@@ -84,7 +89,8 @@ public sealed class OverdueList(DbFactory dbFactory, AgencyCatalog catalog, Regi
     }
 }
 
-public sealed record OverduePage(int Total, int Page, int PageSize, DateTimeOffset AsOf, IReadOnlyList<OverdueRow> Items);
+/// <summary>A page of the overdue list; <see cref="Total"/> is exact unless <see cref="TotalCapped"/>, when there are more than it.</summary>
+public sealed record OverduePage(int Total, int Page, int PageSize, DateTimeOffset AsOf, IReadOnlyList<OverdueRow> Items, bool TotalCapped = false);
 
 public sealed record OverdueRow(Guid TaskId, string Title, string? PolicyId, int? MeasureNo, string? MeasureTitle, string Step, string Assignee,
     string AgencyName, string RegionCode, string RegionName, DateOnly DueDay, int DaysOverdue, bool Signed, int UrgeCount, string? LastProgress,

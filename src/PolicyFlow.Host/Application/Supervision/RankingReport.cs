@@ -56,7 +56,7 @@ internal sealed class RankingReport(DbFactory dbFactory, AgencyCatalog catalog, 
             Due = g.Count(),
             OnTime = g.Sum(r => r.Status == WorkTaskStatus.Completed && r.CompletedAt <= r.DueAt ? 1 : 0),
         }).ToDictionaryAsync(x => x.Key ?? "", cancellationToken);
-        var overdueNow = await rows.Where(r => r.Status != WorkTaskStatus.Completed && r.DueAt <= now)
+        var overdueNow = await rows.Open().Where(r => r.DueAt <= now)
             .GroupBy(key).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? "", x => x.Count, cancellationToken);
         // Working days late, averaged without reading the late tasks: WorkingDaysBetween(a, b) = W(b) − W(a) for a running
         // count W of working days, so the sum over tasks is Σ W(end) − Σ W(due day), and two GROUP BYs by (key, day) give it.

@@ -167,7 +167,7 @@ internal sealed class UrgeTasks(DbFactory dbFactory, WorkflowEngine engine, Noti
         return allowed;
     }
 
-    private static int DayOf(DateTimeOffset instant)
+    internal static int DayOf(DateTimeOffset instant)
     {
         var date = ChinaTime.DateOf(instant);
         return (date.Year * 10000) + (date.Month * 100) + date.Day;

@@ -58,7 +58,7 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                 defaultValue: "");
 
             // The task's state on its facts, kept by the database: filled for existing rows, then by two triggers —
-            // a new facts row copies its task, and any change of the task's status, assignee or instants is copied over.
+            // a new facts row copies its task (unless its writer gave them: only a bulk loader can, EF never sets them), and any change of the task's status, assignee or instants is copied over.
             // Day numbers are days since 1970-01-01 in Asia/Shanghai (UTC+8, no daylight saving): the due day is the day
             // before the due instant (DueDay.Of), the completed day the day of completion.
             migrationBuilder.Sql("""
@@ -77,7 +77,7 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                     RETURN NEW;
                 END $$;
                 CREATE TRIGGER pf_task_facts_copy_task BEFORE INSERT ON pf_task_facts
-                    FOR EACH ROW EXECUTE FUNCTION pf_task_facts_copy_task();
+                    FOR EACH ROW WHEN (NEW."Assignee" = '') EXECUTE FUNCTION pf_task_facts_copy_task();
                 CREATE FUNCTION pf_tasks_copy_to_facts() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     UPDATE pf_task_facts SET "Status" = NEW."Status", "Assignee" = NEW."Assignee", "CreatedAt" = NEW."CreatedAt",

@@ -105,6 +105,8 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
 
                     b.HasIndex("TaskId");
 
+                    b.HasIndex("Status", "DecidedAt");
+
                     b.ToTable("pf_extensions", (string)null);
                 });
 

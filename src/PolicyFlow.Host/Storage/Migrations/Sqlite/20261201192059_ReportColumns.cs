@@ -58,7 +58,7 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                 defaultValue: "");
 
             // The task's state on its facts, kept by the database: filled for existing rows, then by two triggers —
-            // a new facts row copies its task, and any change of the task's status, assignee or instants is copied over.
+            // a new facts row copies its task (unless its writer gave them: only a bulk loader can, EF never sets them), and any change of the task's status, assignee or instants is copied over.
             // Day numbers are days since 1970-01-01 in Asia/Shanghai (UTC+8, no daylight saving): the due day is the day
             // before the due instant (DueDay.Of), the completed day the day of completion.
             migrationBuilder.Sql("""
@@ -68,7 +68,7 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                      FROM pf_tasks t WHERE t."Id" = pf_task_facts."TaskId");
                 """);
             migrationBuilder.Sql("""
-                CREATE TRIGGER pf_task_facts_copy_task AFTER INSERT ON pf_task_facts
+                CREATE TRIGGER pf_task_facts_copy_task AFTER INSERT ON pf_task_facts WHEN NEW."Assignee" = ''
                 BEGIN
                     UPDATE pf_task_facts SET ("Status", "Assignee", "CreatedAt", "DueAt", "CompletedAt", "DueDay", "CompletedDay") =
                         (SELECT t."Status", t."Assignee", t."CreatedAt", t."DueAt", t."CompletedAt",

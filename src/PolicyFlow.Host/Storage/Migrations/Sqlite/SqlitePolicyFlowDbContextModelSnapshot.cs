@@ -100,6 +100,8 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
 
                     b.HasIndex("TaskId");
 
+                    b.HasIndex("Status", "DecidedAt");
+
                     b.ToTable("pf_extensions", (string)null);
                 });
 
