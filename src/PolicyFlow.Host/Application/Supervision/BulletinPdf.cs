@@ -40,42 +40,42 @@ internal sealed class BulletinPdf(BulletinReport report)
             var cell = PdfCursor.Font(10);
             var head = PdfCursor.Font(10, bold: true);
 
-            pdf.Paragraph("一、总体情况", heading);
+            pdf.Paragraph("一、总体情况", heading, keep: 40);
             pdf.Paragraph(BulletinText.Summary(bulletin, false), body, indent: 24);
 
-            pdf.Paragraph("二、红灯（逾期）和黄灯（即将到期）情况", heading);
+            pdf.Paragraph("二、红灯（逾期）和黄灯（即将到期）情况", heading, keep: 90);
             var regionWord = bulletin.City is null ? "设区市" : "本级和所辖县（市、区）";
             var lists = bulletin.City is null
                 ? new[] { ("（一）省级部门", "单位", bulletin.Agencies), ($"（二）{regionWord}", "地区", bulletin.Regions) }
                 : [($"（一）{regionWord}", "地区", bulletin.Regions)];
             foreach (var (title, who, lines) in lists)
             {
-                pdf.Paragraph(title, sub, indent: 24);
+                pdf.Paragraph(title, sub, indent: 24, keep: 70);
                 if (lines.Count == 0)
                 {
                     pdf.Paragraph("无逾期或即将到期的任务。", body, indent: 24);
                     continue;
                 }
-                pdf.Table(["序号", who, "逾期（红灯）", "即将到期（黄灯）", "有逾期的措施", "已办结/任务"], [0.6, 3, 1.3, 1.5, 1.3, 1.3],
+                pdf.Table(["序号", who, "逾期\n（红灯）", "即将到期\n（黄灯）", "有逾期的\n措施数", "已办结/\n任务数"], [0.6, 3.2, 1.2, 1.3, 1.2, 1.2],
                     lines.Select((l, i) => BulletinText.Cells(l, i + 1)), cell, head);
             }
 
-            pdf.Paragraph("三、按期办结排名", heading);
+            pdf.Paragraph("三、按期办结排名", heading, keep: 110);
             pdf.Paragraph($"统计期 {BulletinText.DayZh(bulletin.From)}至{BulletinText.DayZh(bulletin.To)}，按期办结率从高到低排列。", body, indent: 24);
             var ordinal = 0;
             foreach (var ranking in bulletin.Rankings)
             {
-                pdf.Paragraph($"（{"一二三"[ordinal++]}）{RankingTitle(ranking.Of)}", sub, indent: 24);
+                pdf.Paragraph($"（{"一二三"[ordinal++]}）{RankingTitle(ranking.Of)}", sub, indent: 24, keep: 70);
                 if (ranking.Rows.Count == 0)
                 {
                     pdf.Paragraph("统计期内没有应办结的任务。", body, indent: 24);
                     continue;
                 }
-                pdf.Table(["名次", ranking.Of == "agency" ? "单位" : "地区", "应办结", "按期办结", "按期办结率", "当前逾期", "平均逾期工作日", "退办", "延期", "催办"],
+                pdf.Table(["名次", ranking.Of == "agency" ? "单位" : "地区", "应办结", "按期\n办结", "按期\n办结率", "当前\n逾期", "平均逾期\n工作日", "退办", "延期", "催办"],
                     [0.7, 3, 0.9, 1, 1.1, 1, 1.2, 0.7, 0.7, 0.7], ranking.Rows.Select(BulletinText.Cells), cell, head);
             }
 
-            pdf.Paragraph("四、统计口径", heading);
+            pdf.Paragraph("四、统计口径", heading, keep: 40);
             var number = 1;
             foreach (var rule in bulletin.Rules)
             {

@@ -6,7 +6,8 @@ namespace PolicyFlow.Host.Application.Supervision;
 /// <summary>The bulletin's sentences and figures as text, the same on the printable page and in the PDF (zh-CN, en).</summary>
 public static class BulletinText
 {
-    public static string Rate(double? rate) => rate is { } r ? r.ToString("P1", CultureInfo.InvariantCulture) : "—";
+    /// <summary>A rate as 87.5% (the invariant culture's P format would write "87.5 %").</summary>
+    public static string Rate(double? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
 
     public static string Days(double days) => days.ToString("0.##", CultureInfo.InvariantCulture);
 
@@ -30,8 +31,8 @@ public static class BulletinText
         ArgumentNullException.ThrowIfNull(bulletin);
         var number = bulletin.DocumentNumber is null ? "" : $"（{bulletin.DocumentNumber}）";
         return english
-            ? $"On the implementation of “{bulletin.PolicyTitle}”{number}"
-            : $"关于《{bulletin.PolicyTitle}》{number}落实情况的通报";
+            ? $"Implementation of “{bulletin.PolicyTitle}”{number}"
+            : $"《{bulletin.PolicyTitle}》{number}落实情况通报";
     }
 
     public static string Period(Bulletin bulletin, bool english)

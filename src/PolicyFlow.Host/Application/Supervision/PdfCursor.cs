@@ -51,10 +51,12 @@ internal sealed class PdfCursor : IDisposable
     }
 
     /// <summary>A paragraph wrapped to the width, first line indented by two characters as Chinese documents are.</summary>
-    public void Paragraph(string text, XFont font, XBrush? brush = null, double indent = 0, XStringFormat? align = null, double after = 6)
+    /// <param name="keep">Points that must fit below the paragraph on the same page (a heading kept with what it heads).</param>
+    public void Paragraph(string text, XFont font, XBrush? brush = null, double indent = 0, XStringFormat? align = null, double after = 6, double keep = 0)
     {
         var lineHeight = font.Size * 1.6;
         var lines = Wrap(text, font, Right - Left, indent);
+        Need((lines.Count * lineHeight) + keep);
         for (var i = 0; i < lines.Count; i++)
         {
             Need(lineHeight);
@@ -70,6 +72,7 @@ internal sealed class PdfCursor : IDisposable
     {
         var total = widths.Sum();
         var columns = widths.Select(w => w / total * (Right - Left)).ToArray();
+        Need(headerFont.Size * 6);
         Row(header, columns, headerFont, shaded: true);
         foreach (var row in rows)
         {
@@ -118,7 +121,10 @@ internal sealed class PdfCursor : IDisposable
         return true;
     }
 
-    /// <summary>Breaks between characters (Chinese has no spaces), keeping runs of Latin letters and digits together where they fit.</summary>
+    /// <summary>
+    /// Breaks at a newline and between characters (Chinese has no spaces), keeping runs of Latin letters and digits together
+    /// and never starting a line with closing punctuation (避头点).
+    /// </summary>
     private List<string> Wrap(string text, XFont font, double width, double indent)
     {
         var lines = new List<string>();
@@ -126,7 +132,14 @@ internal sealed class PdfCursor : IDisposable
         var available = width - indent;
         foreach (var token in Tokens(text))
         {
-            if (line.Length > 0 && _graphics.MeasureString(line + token, font).Width > available)
+            if (token == "\n")
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+                available = width;
+                continue;
+            }
+            if (line.Length > 0 && !NoLineStart.Contains(token[0]) && _graphics.MeasureString(line + token, font).Width > available)
             {
                 lines.Add(line.ToString());
                 line.Clear();
@@ -137,6 +150,8 @@ internal sealed class PdfCursor : IDisposable
         lines.Add(line.ToString());
         return lines;
     }
+
+    private const string NoLineStart = "，。、；：？！）》〕」』”’%";
 
     private static IEnumerable<string> Tokens(string text)
     {

@@ -16,7 +16,7 @@ internal static class BulletinEndpoints
                 var pdf = await useCase.HandleAsync(Caller.From(http.User), request, ct);
                 return TypedResults.File(pdf.Content, BulletinPdf.ContentType, pdf.FileName);
             })
-            .Produces(StatusCodes.Status200OK, contentType: BulletinPdf.ContentType)
+            .Produces(StatusCodes.Status200OK, typeof(Stream), BulletinPdf.ContentType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 }

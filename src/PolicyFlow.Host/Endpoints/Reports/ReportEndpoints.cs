@@ -30,7 +30,7 @@ internal static class ReportEndpoints
         {
             var export = await useCase.HandleAsync(Caller.From(http.User), request, ct);
             return TypedResults.File(export.Content, LedgerExport.ContentType, export.FileName);
-        }).Produces(StatusCodes.Status200OK, contentType: LedgerExport.ContentType);
+        }).Produces(StatusCodes.Status200OK, typeof(Stream), LedgerExport.ContentType);
         group.MapBulletinEndpoints();
         group.MapPost("/urge/preview", async (UrgeBody body, UrgeTasks useCase, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await useCase.PreviewAsync(Caller.From(http.User), body.TaskIds ?? [], ct)));
