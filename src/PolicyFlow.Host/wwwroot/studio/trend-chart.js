@@ -30,7 +30,7 @@ export async function render(elementId, points, labels) {
   }
   const series = (key, type, color) => ({
     id: key, name: labels[key], type, data: points.map((p) => p[key]), itemStyle: { color }, lineStyle: { color, width: 3 },
-    symbolSize: 8, barMaxWidth: 28, label: { show: true, position: 'top', fontSize: 11 }, emphasis: { focus: 'series' },
+    symbolSize: 8, barMaxWidth: 28, label: { show: true, position: 'top', fontSize: 11, formatter: (p) => (p.value ? p.value : '') }, emphasis: { focus: 'series' },
   });
   chart.setOption({
     animation: false,
