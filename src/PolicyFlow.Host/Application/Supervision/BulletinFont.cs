@@ -46,18 +46,25 @@ internal sealed class BulletinFont : IFontResolver
 
     private static BulletinFont Install()
     {
-        foreach (var (path, face) in Candidates)
+        var resolver = new BulletinFont(FindFace(Candidates));
+        GlobalFontSettings.FontResolver = resolver;
+        return resolver;
+    }
+
+    /// <summary>The first candidate that exists and has TrueType outlines, as a single font; else what to install.</summary>
+    internal static byte[] FindFace(IReadOnlyList<(string Path, int Face)> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        foreach (var (path, face) in candidates)
         {
             if (File.Exists(path) && SingleFace(File.ReadAllBytes(path), face) is { } font && HasTable(font, "glyf"))
             {
-                var resolver = new BulletinFont(font);
-                GlobalFontSettings.FontResolver = resolver;
-                return resolver;
+                return font;
             }
         }
         throw new BulletinFontMissingException(
             "生成通报 PDF 需要一种 TrueType 中文字体，服务器上没有找到（Debian/Ubuntu：apt-get install fonts-arphic-uming）。 "
-            + $"The bulletin PDF needs a TrueType Chinese font and none was found ({string.Join(", ", Candidates.Select(c => c.Path))}); "
+            + $"The bulletin PDF needs a TrueType Chinese font and none was found ({string.Join(", ", candidates.Select(c => c.Path))}); "
             + "on Debian or Ubuntu install fonts-arphic-uming.");
     }
 
@@ -93,7 +100,7 @@ internal sealed class BulletinFont : IFontResolver
         return output;
     }
 
-    private static bool HasTable(byte[] font, string tag)
+    internal static bool HasTable(byte[] font, string tag)
     {
         var wanted = BinaryPrimitives.ReadUInt32BigEndian(System.Text.Encoding.ASCII.GetBytes(tag));
         var count = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
