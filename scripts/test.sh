@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$PWD"
 RESULTS="$ROOT/artifacts/test-results"
-PACKAGES=(chromium fonts-noto-cjk python3-aiosmtpd)
+# fonts-arphic-uming: a TrueType 宋体 for the 通报 PDF (PDFsharp cannot subset Noto CJK's CFF outlines).
+PACKAGES=(chromium fonts-noto-cjk fonts-arphic-uming python3-aiosmtpd)
 [[ -n "${POLICYFLOW_TEST_PG:-}" ]] || PACKAGES+=(postgresql)
 
 as_root() {

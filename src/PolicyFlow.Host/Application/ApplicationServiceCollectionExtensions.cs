@@ -22,6 +22,8 @@ internal static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<LightSummary>();
         services.TryAddSingleton<UrgeTasks>();
         services.TryAddSingleton<LedgerExport>();
+        services.TryAddSingleton<BulletinReport>();
+        services.TryAddSingleton<BulletinPdf>();
         return services;
     }
 }

@@ -22,6 +22,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 new Dictionary<string, object?> { ["reason"] = e.Error.ToString() }),
             PolicyImportException e => (400, "政策尚不能发布 Policy cannot be published yet", e.Message,
                 new Dictionary<string, object?> { ["problems"] = e.Problems }),
+            Application.Supervision.BulletinFontMissingException e => (503, "缺少字体 Font missing", e.Message, null),
             Application.AccessDeniedException e => (403, "无权操作 Not allowed", e.Message, null),
             EngineException { Error: EngineError.NotFound } e => (404, "未找到 Not found", e.Message, null),
             EngineException { Error: EngineError.Conflict } e => (409, "状态冲突 Conflict", e.Message, null),

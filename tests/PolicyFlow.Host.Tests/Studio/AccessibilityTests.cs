@@ -23,7 +23,7 @@ public sealed class AccessibilityTests(StudioHost host) : StudioTest(host)
     ];
 
     public static TheoryData<string> Pages() =>
-        ["dashboard", "inbox", "task", "instances", "instance", "definitions", "designer", "policies", "policy", "import", "agencies", "outbox", "supervision"];
+        ["dashboard", "inbox", "task", "instances", "instance", "definitions", "designer", "policies", "policy", "import", "agencies", "outbox", "supervision", "bulletin"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -72,6 +72,7 @@ public sealed class AccessibilityTests(StudioHost host) : StudioTest(host)
         "agencies" => "/agencies",
         "outbox" => "/outbox",
         "supervision" => "/supervision",
+        "bulletin" => "/supervision/bulletin",
         _ => throw new ArgumentOutOfRangeException(nameof(page), page, null),
     };
 

@@ -45,6 +45,7 @@ public sealed class SupervisionPageTests(StudioHost host) : StudioTest(host)
         await ScreenshotAsync("supervision-ranking-zh-CN");
         await Page.GetByRole(AriaRole.Tab, new() { Name = "趋势" }).ClickAsync();
         await Assertions.Expect(Page.Locator("[data-testid=trend-table] tbody tr")).ToHaveCountAsync(6);
+        await Page.Locator("[data-testid=trend-chart][data-rendered=true] svg").WaitForAsync();
         await ScreenshotAsync("supervision-trend-zh-CN");
 
         await Page.GotoAsync("/studio/culture?culture=en&redirect=/supervision");
@@ -58,6 +59,7 @@ public sealed class SupervisionPageTests(StudioHost host) : StudioTest(host)
         await Assertions.Expect(Page.Locator("[data-testid=ranking-rules]")).ToContainTextAsync("On-time rate");
         await ScreenshotAsync("supervision-ranking-en");
         await Page.GetByRole(AriaRole.Tab, new() { Name = "Trend" }).ClickAsync();
+        await Page.Locator("[data-testid=trend-chart][data-rendered=true] svg").WaitForAsync();
         await ScreenshotAsync("supervision-trend-en");
     }
 

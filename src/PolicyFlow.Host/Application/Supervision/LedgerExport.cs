@@ -38,12 +38,12 @@ internal sealed class LedgerExport(DbFactory dbFactory, AgencyCatalog catalog, R
         var sheet = request.Sheet ?? "tasks";
         await using (var db = dbFactory.Create())
         {
-            object data = sheet switch
+            var (data, columns, about) = sheet switch
             {
-                "tasks" => TaskRows(db, scope, request, Lights.At(now)),
-                "matrix" => MatrixRows(await matrix.HandleAsync(caller, new MatrixReport.Request(request.PolicyId, request.Step, request.City), cancellationToken)),
-                "ranking" => RankingRows(await ranking.HandleAsync(caller, new RankingReport.Request(request.Of, request.Period, request.From, request.To,
-                    request.PolicyId), cancellationToken)),
+                "tasks" => ((object)TaskRows(db, scope, request, Lights.At(now)), TaskColumns, Describe(request)),
+                "matrix" => MatrixSheet(await matrix.HandleAsync(caller, new MatrixReport.Request(request.PolicyId, request.Step, request.City), cancellationToken), request),
+                "ranking" => RankingSheet(await ranking.HandleAsync(caller, new RankingReport.Request(request.Of, request.Period, request.From, request.To,
+                    request.PolicyId), cancellationToken), request),
                 _ => throw EngineException.Invalid($"sheet must be tasks, matrix or ranking, not '{sheet}'."),
             };
             var sheets = new Dictionary<string, object>
@@ -52,11 +52,11 @@ internal sealed class LedgerExport(DbFactory dbFactory, AgencyCatalog catalog, R
                 ["说明"] = new[]
                 {
                     new Dictionary<string, object?> { ["项目"] = "截至", ["内容"] = $"截至 {cutOff}（北京时间）" },
-                    new Dictionary<string, object?> { ["项目"] = "范围", ["内容"] = Describe(request) },
+                    new Dictionary<string, object?> { ["项目"] = "范围", ["内容"] = about },
                     new Dictionary<string, object?> { ["项目"] = "灯色规则", ["内容"] = $"红灯：已过完成时限未办结；黄灯：距完成时限 {WarningLights.YellowDays} 天内；绿灯：其余未办结任务。" },
                 },
             };
-            var configuration = new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true, DynamicColumns = Columns(sheet) };
+            var configuration = new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true, DynamicColumns = columns };
             await MiniExcel.SaveAsAsync(path, sheets, configuration: configuration, cancellationToken: cancellationToken);
         }
         var stamp = TimeZoneInfo.ConvertTime(now, ChinaTime.Zone).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
@@ -105,6 +105,31 @@ internal sealed class LedgerExport(DbFactory dbFactory, AgencyCatalog catalog, R
         }
     }
 
+    /// <summary>The matrix as shown: a line per measure, a column per agency or region, widths set; 说明 names the policy, step and city.</summary>
+    private (object, DynamicExcelColumn[], string) MatrixSheet(Matrix report, Request request)
+    {
+        DynamicExcelColumn[] columns = [Column("措施", "措施", 0, 48), Column("牵头单位", "牵头单位", 1, 26), Column("合计", "合计", 2, 20),
+            .. report.Columns.Select((c, i) => Column(c.Name, c.Name, i + 3, Math.Max(14, (c.Name.Length * 2) + 4)))];
+        var about = string.Join("；", new[]
+        {
+            $"政策 {report.DocumentNumber} {report.PolicyTitle}", request.Step is null ? "全部环节" : $"环节 {StepLabel(request.Step)}",
+            report.City is null ? "全省：省级部门和设区市" : $"{regions.Find(report.City)?.Name ?? report.City}：本级和所辖县（市、区）",
+            "格内：灯色 已办结/任务总数 逾期数",
+        });
+        return (MatrixRows(report), columns, about);
+    }
+
+    /// <summary>The ranking as shown, widths set; 说明 names what is ranked and the period.</summary>
+    private static (object, DynamicExcelColumn[], string) RankingSheet(Ranking report, Request request)
+    {
+        DynamicExcelColumn[] columns = [Column("名次", "名次", 0, 8), Column("单位/地区", "单位/地区", 1, 34),
+            .. new[] { "应办结", "按期办结", "按期办结率", "当前逾期", "平均逾期工作日", "退办", "延期", "催办" }.Select((name, i) => Column(name, name, i + 2, name.Length > 4 ? 16 : 12))];
+        var of = report.Of switch { "agency" => "省级部门", "city" => "设区市", _ => "县（市、区）" };
+        var about = $"排名对象 {of}；统计期 {report.From:yyyy-MM-dd} 至 {report.To:yyyy-MM-dd}；{(request.PolicyId is null ? "全部政策" : $"政策 {request.PolicyId}")}；"
+            + string.Join(" ", RankingReport.Rules.Select((r, i) => $"{i + 1}. {r.ZhCn}"));
+        return (RankingRows(report), columns, about);
+    }
+
     private static IEnumerable<Dictionary<string, object?>> MatrixRows(Matrix report) => report.Rows.Select(row =>
     {
         var line = new Dictionary<string, object?>
@@ -126,7 +151,7 @@ internal sealed class LedgerExport(DbFactory dbFactory, AgencyCatalog catalog, R
         ["单位/地区"] = r.Name,
         ["应办结"] = r.Due,
         ["按期办结"] = r.OnTime,
-        ["按期办结率"] = r.OnTimeRate is { } rate ? rate.ToString("P1", CultureInfo.InvariantCulture) : "—",
+        ["按期办结率"] = BulletinText.Rate(r.OnTimeRate),
         ["当前逾期"] = r.OverdueNow,
         ["平均逾期工作日"] = r.AverageWorkingDaysLate,
         ["退办"] = r.Returns,
@@ -134,7 +159,7 @@ internal sealed class LedgerExport(DbFactory dbFactory, AgencyCatalog catalog, R
         ["催办"] = r.Urges,
     });
 
-    private static DynamicExcelColumn[]? Columns(string sheet) => sheet != "tasks" ? null :
+    private static readonly DynamicExcelColumn[] TaskColumns =
     [
         Column("policy", "政策文件", 0, 36), Column("number", "文号", 1, 22), Column("measure", "措施", 2, 40), Column("lead", "牵头单位", 3, 24),
         Column("assignee", "承办单位", 4, 24), Column("region", "地区", 5, 12), Column("step", "环节", 6, 12), Column("task", "任务", 7, 40),

@@ -69,6 +69,9 @@ internal static class AccessRules
         ["GET /api/reports/ranking/rules"] = AccessRule.SignedIn,
         ["GET /api/reports/trend"] = AccessRule.SignedIn,
         ["GET /api/reports/export"] = AccessRule.SignedIn,
+        // 通报: built on the matrix, so read by those who read the matrix (a county's account is refused).
+        ["GET /api/reports/bulletin"] = AccessRule.MatrixReader,
+        ["GET /api/reports/bulletin.pdf"] = AccessRule.MatrixReader,
         // 催办: leadership, the policy office and the measure's lead agency; a bulk urge names its tasks in the body, which UrgeTasks checks one by one.
         ["POST /api/reports/urge/preview"] = AccessRule.SignedIn,
         ["POST /api/reports/urge"] = AccessRule.SignedIn,

@@ -13,7 +13,8 @@ internal static class ReportEndpoints
 {
     public static void MapReportEndpoints(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/reports").WithTags("Reports");
+        var group = api.MapGroup("/reports").WithTags("Reports")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/warning-lights", async ([AsParameters] LightSummary.Request request, LightSummary useCase, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await useCase.HandleAsync(Caller.From(http.User), request, ct)));
         group.MapGet("/matrix", async ([AsParameters] MatrixReport.Request request, MatrixReport useCase, HttpContext http, CancellationToken ct) =>
@@ -22,14 +23,15 @@ internal static class ReportEndpoints
             TypedResults.Ok(await useCase.HandleAsync(Caller.From(http.User), query.ToRequest(), ct)));
         group.MapGet("/ranking", async ([AsParameters] RankingReport.Request request, RankingReport useCase, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await useCase.HandleAsync(Caller.From(http.User), request, ct)));
-        group.MapGet("/ranking/rules", () => TypedResults.Ok(RankingReport.Rules.Select(r => new { zhCN = r.ZhCn, en = r.En })));
+        group.MapGet("/ranking/rules", () => TypedResults.Ok(RankingReport.Rules.Select(r => new FigureRule(r.ZhCn, r.En)).ToList()));
         group.MapGet("/trend", async ([AsParameters] TrendQuery query, TrendReport useCase, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await useCase.HandleAsync(Caller.From(http.User), new TrendReport.Request(query.PolicyId, query.MeasureNo, query.Months ?? 6), ct)));
         group.MapGet("/export", async ([AsParameters] LedgerExport.Request request, LedgerExport useCase, HttpContext http, CancellationToken ct) =>
         {
             var export = await useCase.HandleAsync(Caller.From(http.User), request, ct);
             return TypedResults.File(export.Content, LedgerExport.ContentType, export.FileName);
-        });
+        }).Produces(StatusCodes.Status200OK, typeof(Stream), LedgerExport.ContentType);
+        group.MapBulletinEndpoints();
         group.MapPost("/urge/preview", async (UrgeBody body, UrgeTasks useCase, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await useCase.PreviewAsync(Caller.From(http.User), body.TaskIds ?? [], ct)));
         group.MapPost("/urge", async (UrgeBody body, UrgeTasks useCase, HttpContext http, CancellationToken ct) =>

@@ -70,6 +70,8 @@ internal static partial class Strings
         ["Sup.Returns"] = ("退办", "Returns"),
         ["Sup.Extensions"] = ("延期", "Extensions"),
         ["Sup.Rules"] = ("统计口径", "How each figure is counted"),
+        ["Sup.TrendHint"] = ("折线：各月末未办结和逾期的任务数；柱：当月交办和办结的任务数（本月截至当前）。", "Lines: tasks open and overdue at each month's end; bars: tasks assigned and completed in the month (this month so far)."),
+        ["Sup.TrendChart"] = ("任务趋势图", "Trend chart of the tasks"),
         ["Sup.Month.Col"] = ("月份", "Month"),
         ["Sup.Open"] = ("未办结（月末）", "Open (month end)"),
         ["Sup.OverdueEnd"] = ("逾期（月末）", "Overdue (month end)"),
