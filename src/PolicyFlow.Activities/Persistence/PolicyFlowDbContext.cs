@@ -73,15 +73,18 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             e.HasIndex(x => new { x.PolicyId, x.RegionLevel, x.MeasureNo, x.Assignee, x.CityCode, x.RegionCode, x.Status, x.DueAt })
                 .HasDatabaseName("IX_pf_task_facts_matrix");
             // The open tasks, most overdue first (逾期清单, light summaries), all policies and one policy.
-            e.HasIndex(x => new { x.DueAt, x.TaskId, x.PolicyId, x.MeasureNo, x.Assignee, x.CityCode, x.RegionCode })
+            e.HasIndex(x => new { x.DueAt, x.TaskId, x.Status, x.PolicyId, x.MeasureNo, x.RegionLevel, x.Assignee, x.CityCode, x.RegionCode })
                 .HasFilter(OpenFilter).HasDatabaseName("IX_pf_task_facts_open");
-            e.HasIndex(x => new { x.PolicyId, x.DueAt, x.TaskId, x.MeasureNo, x.Assignee, x.CityCode, x.RegionCode })
+            e.HasIndex(x => new { x.PolicyId, x.DueAt, x.TaskId, x.Status, x.MeasureNo, x.RegionLevel, x.Assignee, x.CityCode, x.RegionCode })
                 .HasFilter(OpenFilter).HasDatabaseName("IX_pf_task_facts_open_policy");
             // The ranking: tasks due in a period, with their completion.
             e.HasIndex(x => new { x.DueAt, x.RegionLevel, x.Status, x.CompletedAt, x.Assignee, x.CityCode, x.RegionCode, x.PolicyId, x.DueDay, x.CompletedDay })
                 .HasDatabaseName("IX_pf_task_facts_due");
             e.HasIndex(x => new { x.CreatedAt, x.RegionLevel, x.Assignee, x.CityCode, x.RegionCode, x.PolicyId })
                 .HasFilter("\"Round\" > 1").HasDatabaseName("IX_pf_task_facts_returns");
+            // The tasks completed after their due instant, for the ranking's working days late.
+            e.HasIndex(x => new { x.DueAt, x.Status, x.RegionLevel, x.CompletedAt, x.CompletedDay, x.Assignee, x.CityCode, x.RegionCode, x.PolicyId })
+                .HasFilter("\"CompletedAt\" > \"DueAt\"").HasDatabaseName("IX_pf_task_facts_late");
         });
         modelBuilder.Entity<TaskUrge>(e =>
         {

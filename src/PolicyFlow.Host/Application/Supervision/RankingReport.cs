@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Deadlines;
 using PolicyFlow.Activities.Directories;
@@ -50,19 +51,16 @@ internal sealed class RankingReport(DbFactory dbFactory, AgencyCatalog catalog, 
 
         // A task not yet due and still open is neither on time nor late: it counts once its due day has come or it is done.
         var due = rows.Where(r => r.DueAt >= start && r.DueAt < end && (r.DueAt <= now || r.Status == WorkTaskStatus.Completed));
-        var dueCounts = await due.GroupBy(key).Select(g => new
-        {
-            g.Key,
-            Due = g.Count(),
-            OnTime = g.Sum(r => r.Status == WorkTaskStatus.Completed && r.CompletedAt <= r.DueAt ? 1 : 0),
-        }).ToDictionaryAsync(x => x.Key ?? "", cancellationToken);
+        // One pass over the period's due tasks (the covering index IX_pf_task_facts_due) by (key, due day) gives the due,
+        // on-time and late counts and the due-day side of the working days late: WorkingDaysBetween(a, b) = W(b) − W(a) for
+        // a running count W of working days, so Σ days late = Σ W(end) − Σ W(due day), and no late task is read one by one.
+        var byDueDay = await DueByDayAsync(due, key, now, cancellationToken);
+        var dueCounts = byDueDay.GroupBy(d => d.Key ?? "").ToDictionary(g => g.Key, g => (Due: g.Sum(d => d.Due), OnTime: g.Sum(d => d.OnTime)));
         var overdueNow = await rows.Open().Where(r => r.DueAt <= now)
             .GroupBy(key).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? "", x => x.Count, cancellationToken);
-        // Working days late, averaged without reading the late tasks: WorkingDaysBetween(a, b) = W(b) − W(a) for a running
-        // count W of working days, so the sum over tasks is Σ W(end) − Σ W(due day), and two GROUP BYs by (key, day) give it.
-        var late = due.Where(r => (r.Status == WorkTaskStatus.Completed && r.CompletedAt > r.DueAt) || (r.Status != WorkTaskStatus.Completed && r.DueAt <= now));
-        var lateByDueDay = await CountByDayAsync(late, key, nameof(TaskFacts.DueDay), cancellationToken);
-        var lateByCompletedDay = await CountByDayAsync(late.Where(r => r.Status == WorkTaskStatus.Completed), key, nameof(TaskFacts.CompletedDay), cancellationToken);
+        // The completion side, from the few tasks completed late (the partial index IX_pf_task_facts_late).
+        var lateByCompletedDay = await CountByCompletedDayAsync(due.Where(r => r.Status == WorkTaskStatus.Completed && r.CompletedAt > r.DueAt), key,
+            cancellationToken);
         var returns = await rows.Where(r => r.Round > 1 && r.CreatedAt >= start && r.CreatedAt < end)
             .GroupBy(key).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? "", x => x.Count, cancellationToken);
         var extensions = await CountJoinedAsync(rows, db.Extensions.Where(e => e.Status == ExtensionStatus.Approved && e.DecidedAt >= start && e.DecidedAt < end)
@@ -73,20 +71,20 @@ internal sealed class RankingReport(DbFactory dbFactory, AgencyCatalog catalog, 
         var running = new Dictionary<int, int>();
         int W(int day) => running.TryGetValue(day, out var w) ? w : running[day] = calendar.WorkingDaysBetween(period.From, TaskFacts.DayOf(day));
         var todayW = calendar.WorkingDaysBetween(period.From, today);
-        var lateDays = lateByDueDay.GroupBy(l => l.Key ?? "").ToDictionary(g => g.Key, g =>
+        var lateDays = byDueDay.Where(d => d.Late > 0).GroupBy(d => d.Key ?? "").ToDictionary(g => g.Key, g =>
         {
-            var lateCount = g.Sum(l => l.Count);
+            var lateCount = g.Sum(d => d.Late);
             var completed = lateByCompletedDay.Where(c => (c.Key ?? "") == g.Key).ToList();
             var endSum = completed.Sum(c => (long)c.Count * W(c.Day!.Value)) + (long)(lateCount - completed.Sum(c => c.Count)) * todayW;
-            return (double)(endSum - g.Sum(l => (long)l.Count * W(l.Day!.Value))) / lateCount;
+            return (double)(endSum - g.Sum(d => (long)d.Late * W(d.Day!.Value))) / lateCount;
         });
 
         var keys = dueCounts.Keys.Concat(overdueNow.Keys).Concat(returns.Keys).Concat(extensions.Keys).Concat(urges.Keys).Distinct();
         var ranked = keys.Select(k =>
             {
                 var counts = dueCounts.GetValueOrDefault(k);
-                var rate = counts is { Due: > 0 } ? Math.Round((double)counts.OnTime / counts.Due, 4) : (double?)null;
-                return new RankingRow(0, k, NameOf(of, k), counts?.Due ?? 0, counts?.OnTime ?? 0, rate, overdueNow.GetValueOrDefault(k),
+                var rate = counts.Due > 0 ? Math.Round((double)counts.OnTime / counts.Due, 4) : (double?)null;
+                return new RankingRow(0, k, NameOf(of, k), counts.Due, counts.OnTime, rate, overdueNow.GetValueOrDefault(k),
                     Math.Round(lateDays.GetValueOrDefault(k), 2), returns.GetValueOrDefault(k), extensions.GetValueOrDefault(k), urges.GetValueOrDefault(k));
             })
             .OrderByDescending(r => r.OnTimeRate ?? -1).ThenBy(r => r.OverdueNow).ThenBy(r => r.AverageWorkingDaysLate).ThenBy(r => r.Key, StringComparer.Ordinal)
@@ -112,15 +110,45 @@ internal sealed class RankingReport(DbFactory dbFactory, AgencyCatalog catalog, 
 
     private sealed record DayCount(string? Key, int? Day, int Count);
 
-    private static Task<List<DayCount>> CountByDayAsync(IQueryable<TaskFacts> rows, Expression<Func<TaskFacts, string?>> key, string dayColumn,
+    /// <summary>A task of the period as (key, due day) with whether it was on time and whether it is late, for one GROUP BY.</summary>
+    private sealed class DueTask
+    {
+        public string? Key { get; init; }
+        public int? Day { get; init; }
+        public int OnTime { get; init; }
+        public int Late { get; init; }
+    }
+
+    private sealed record DueDayCounts(string? Key, int? Day, int Due, int OnTime, int Late);
+
+    private static Task<List<DueDayCounts>> DueByDayAsync(IQueryable<TaskFacts> due, Expression<Func<TaskFacts, string?>> key, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var row = key.Parameters[0];
-        var keyDay = Expression.Lambda<Func<TaskFacts, KeyDay>>(Expression.MemberInit(Expression.New(typeof(KeyDay)),
-            Expression.Bind(typeof(KeyDay).GetProperty(nameof(KeyDay.Key))!, key.Body),
-            Expression.Bind(typeof(KeyDay).GetProperty(nameof(KeyDay.Day))!, Expression.Property(row, dayColumn))), row);
-        return rows.Select(keyDay).GroupBy(k => new { k.Key, k.Day }).Select(g => new DayCount(g.Key.Key, g.Key.Day, g.Count()))
+        Expression<Func<TaskFacts, string?, DueTask>> shape = (r, k) => new DueTask
+        {
+            Key = k,
+            Day = r.DueDay,
+            OnTime = r.Status == WorkTaskStatus.Completed && r.CompletedAt <= r.DueAt ? 1 : 0,
+            Late = (r.Status == WorkTaskStatus.Completed && r.CompletedAt > r.DueAt) || (r.Status != WorkTaskStatus.Completed && r.DueAt <= now) ? 1 : 0,
+        };
+        return due.Select(WithKey(shape, key)).GroupBy(t => new { t.Key, t.Day })
+            .Select(g => new DueDayCounts(g.Key.Key, g.Key.Day, g.Count(), g.Sum(t => t.OnTime), g.Sum(t => t.Late)))
             .ToListAsync(cancellationToken);
+    }
+
+    private static Task<List<DayCount>> CountByCompletedDayAsync(IQueryable<TaskFacts> rows, Expression<Func<TaskFacts, string?>> key,
+        CancellationToken cancellationToken)
+    {
+        Expression<Func<TaskFacts, string?, KeyDay>> shape = (r, k) => new KeyDay { Key = k, Day = r.CompletedDay };
+        return rows.Select(WithKey(shape, key)).GroupBy(k => new { k.Key, k.Day }).Select(g => new DayCount(g.Key.Key, g.Key.Day, g.Count()))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The projection <paramref name="shape"/> with the ranking's key expression in place of its second parameter.</summary>
+    private static Expression<Func<TaskFacts, T>> WithKey<T>(Expression<Func<TaskFacts, string?, T>> shape, Expression<Func<TaskFacts, string?>> key)
+    {
+        var keyBody = ReplacingExpressionVisitor.Replace(key.Parameters[0], shape.Parameters[0], key.Body);
+        return Expression.Lambda<Func<TaskFacts, T>>(ReplacingExpressionVisitor.Replace(shape.Parameters[1], keyBody, shape.Body), shape.Parameters[0]);
     }
 
     private static Task<Dictionary<string, int>> CountJoinedAsync(IQueryable<TaskFacts> rows, IQueryable<Guid> taskIds,
