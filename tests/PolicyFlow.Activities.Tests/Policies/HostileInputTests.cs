@@ -52,6 +52,33 @@ public sealed class HostileInputTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{kind}: {watch.Elapsed.TotalMilliseconds:0} ms for 1 MB");
     }
 
+    [Fact]
+    public void ADocumentWithMoreNumberedItemsThanAnyPolicy_IsRefusedAsTooComplex()
+    {
+        var text = PolicyFlow.Testing.HostileDocuments.Make("numbered lines", 2 * 1024 * 1024);
+
+        var error = Assert.Throws<PolicyFormatException>(() => PolicyDocumentParser.Parse(text, TestCatalog.Instance));
+
+        Assert.Equal(PolicyFormatError.TooComplex, error.Error);
+        Assert.Contains("does not look like a policy document", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MeasuresNumberedPast99_AreAllRead()
+    {
+        var text = new StringBuilder("关于测试的若干措施\n\n为推进工作，制定以下措施。\n\n");
+        for (var i = 1; i <= 120; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i}. 推进第{i}项工作。（省经信厅、省财政厅）\n");
+        }
+        text.Append("\n本措施自2031年10月1日起施行。\n\n浙江省经济和信息化厅\n2031年9月10日\n");
+
+        var preview = PolicyDocumentParser.Parse(text.ToString(), TestCatalog.Instance);
+
+        Assert.Equal(120, preview.Measures.Count);
+        Assert.Equal("120.", preview.Measures[^1].Label);
+    }
+
     private static IEnumerable<MethodInfo> ImporterRegexes() =>
         typeof(PolicyDocumentParser).Assembly.GetTypes()
             .Where(t => t.Namespace?.StartsWith("PolicyFlow.Activities.Policies", StringComparison.Ordinal) == true || t == typeof(PolicyIds))
