@@ -20,12 +20,7 @@ public sealed class TrackingStartTests
     [InlineData("PostgreSql")]
     public async Task LaunchingAfterTheEffectiveDate_CountsDueDatesFromTheLaunch_SoNoTaskIsBornOverdue(string provider)
     {
-        var launchedAt = ChinaTime.At(new DateOnly(2026, 12, 1), new TimeOnly(9, 30));
-        await using var h = await WorkflowHarness.StartAsync(provider, now: launchedAt);
-        foreach (var name in WorkflowTemplates.Shared)
-        {
-            await h.Definitions.SaveAndPublishAsync(WorkflowTemplates.Read(name), "seed");
-        }
+        await using var h = await StartOnLaunchDayAsync(provider);
         var policy = await h.Services.GetRequiredService<PolicyPublisher>().PublishAsync(new ImportRequest(SeedPolicy.Text), "office");
         await h.Services.GetRequiredService<PolicyLauncher>().LaunchAsync(policy.Id, "office");
         await h.Pump.DrainAsync();
@@ -55,12 +50,7 @@ public sealed class TrackingStartTests
     [InlineData("PostgreSql")]
     public async Task ImportingAfterTheEffectiveDate_WithATrackingStart_CountsDueDatesFromThatDay(string provider)
     {
-        var now = ChinaTime.At(new DateOnly(2026, 12, 1), new TimeOnly(9, 30));
-        await using var h = await WorkflowHarness.StartAsync(provider, now: now);
-        foreach (var name in WorkflowTemplates.Shared)
-        {
-            await h.Definitions.SaveAndPublishAsync(WorkflowTemplates.Read(name), "seed");
-        }
+        await using var h = await StartOnLaunchDayAsync(provider);
         var start = new DateOnly(2026, 12, 7);
         var policy = await h.Services.GetRequiredService<PolicyPublisher>().PublishAsync(new ImportRequest(SeedPolicy.Text, TrackingStartOn: start), "office");
         Assert.Equal(start, policy.TrackingStartOn);
@@ -75,6 +65,17 @@ public sealed class TrackingStartTests
         Assert.All(plans, t => Assert.Equal(expectedDue, t.DueAt));
         var mail = await db.Outbox.AsNoTracking().FirstAsync(m => m.Kind == "TaskAssigned" && m.DedupKey.Contains(plans[0].Id.ToString()));
         Assert.Contains("交办日期：2026年12月7日", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    // 2026-12-01 09:30 Shanghai, long after the seed took effect, with the city and county templates published.
+    private static async Task<WorkflowHarness> StartOnLaunchDayAsync(string provider)
+    {
+        var h = await WorkflowHarness.StartAsync(provider, now: ChinaTime.At(new DateOnly(2026, 12, 1), new TimeOnly(9, 30)));
+        foreach (var name in WorkflowTemplates.Shared)
+        {
+            await h.Definitions.SaveAndPublishAsync(WorkflowTemplates.Read(name), "seed");
+        }
+        return h;
     }
 
     public static TheoryData<string, string> BadTrackingStarts() => new()

@@ -61,30 +61,19 @@ public partial class PolicyImport
     private void Edit(MeasurePreview measure) => _editing = measure;
 
     // A correction is tried on the whole list before it is kept: one that cannot apply is shown and changes nothing.
-    private Task CorrectAsync(IReadOnlyList<PolicyCorrection> corrections) => RunAsync(_ =>
+    private Task CorrectAsync(IReadOnlyList<PolicyCorrection> corrections) => RunAsync(_ => UseCorrections([.. _corrections, .. corrections]));
+
+    private Task UndoAsync() => RunAsync(_ => _corrections.Count == 0 ? Task.CompletedTask : UseCorrections(_corrections[..^1]));
+
+    private Task UseCorrections(List<PolicyCorrection> corrections)
     {
-        List<PolicyCorrection> tried = [.. _corrections, .. corrections];
-        var corrected = Publisher.Preview(_text ?? "", false, tried);
-        _corrections = tried;
+        var corrected = Publisher.Preview(_text ?? "", false, corrections);
+        _corrections = corrections;
         _changes = corrected.Changes;
         _editing = null;
         ShowMeasures(corrected.Preview);
         return Task.CompletedTask;
-    });
-
-    private Task UndoAsync() => RunAsync(_ =>
-    {
-        if (_corrections.Count > 0)
-        {
-            var kept = _corrections[..^1];
-            var corrected = Publisher.Preview(_text ?? "", false, kept);
-            _corrections = kept;
-            _changes = corrected.Changes;
-            _editing = null;
-            ShowMeasures(corrected.Preview);
-        }
-        return Task.CompletedTask;
-    });
+    }
 
     private void Show(PolicyPreview preview)
     {
