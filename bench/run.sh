@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Runs the benchmarks on SQLite and on a throwaway PostgreSQL; results are appended to bench/RESULTS.md.
-# Usage: bench/run.sh [engine|timers|reports|all] [extra options for PolicyFlow.Bench]
+# Usage: bench/run.sh [engine|timers|reports|importer|all] [extra options for PolicyFlow.Bench]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 what=${1:-all}; shift || true
+if [[ $what == importer ]]; then
+  # The importer needs no database: preview of a generated 100-measure document and hostile 10 MB documents.
+  dotnet build -c Release bench/PolicyFlow.Bench >/dev/null
+  dotnet bench/PolicyFlow.Bench/bin/Release/net10.0/PolicyFlow.Bench.dll importer "$@"
+  exit 0
+fi
 if [[ -z "${POLICYFLOW_BENCH_PG:-${POLICYFLOW_TEST_PG:-}}" ]]; then
   # Reuse the test command's PostgreSQL setup: it exports POLICYFLOW_TEST_PG and stops the cluster on exit.
   source scripts/postgres.sh
@@ -20,6 +26,7 @@ dotnet build -c Release bench/PolicyFlow.Bench >/dev/null
 run() { dotnet bench/PolicyFlow.Bench/bin/Release/net10.0/PolicyFlow.Bench.dll "$@"; }
 [[ $what == engine || $what == all ]] && run engine "$@"
 [[ $what == timers || $what == all ]] && run timers "$@"
+[[ $what == all ]] && run importer
 # One process per provider, so each one's memory figures are its own (give no --providers here: it is set).
 if [[ $what == reports || $what == all ]]; then
   for provider in Sqlite PostgreSql; do run reports --providers "$provider" "$@"; done

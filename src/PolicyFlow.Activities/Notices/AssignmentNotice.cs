@@ -11,6 +11,14 @@ internal sealed class AssignmentNotice(NotificationWriter writer, Recipients rec
 {
     public void Assigned(ActivityContext context, WorkTask task, Agency agency)
     {
-        writer.Enqueue(context, NotificationKind.TaskAssigned, recipients.Of(context.Db, [agency.Id]), TaskNotices.Model(context.Db, catalog, task, context.Now), $"assigned:{task.Id}");
+        // A policy launched after it took effect says from which day its deadlines count (交办日期), so a due date is read right.
+        var model = TaskNotices.Model(context.Db, catalog, task, context.Now) with { TrackingStartAt = TrackingStartOf(context) };
+        writer.Enqueue(context, NotificationKind.TaskAssigned, recipients.Of(context.Db, [agency.Id]), model, $"assigned:{task.Id}");
     }
+
+    private static DateTimeOffset? TrackingStartOf(ActivityContext context) =>
+        context.ReadVariable("trackingStartAt") is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text)
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+            ? at
+            : null;
 }

@@ -31,6 +31,9 @@ public sealed record NotificationModel
     /// <summary>For a granted extension: the new due moment.</summary>
     public DateTimeOffset? NewDueAt { get; init; }
 
+    /// <summary>交办日期: the day a policy imported or launched after it took effect is tracked from, when it has one.</summary>
+    public DateTimeOffset? TrackingStartAt { get; init; }
+
     /// <summary>For a policy coming into force: when it does.</summary>
     public DateTimeOffset? EffectiveAt { get; init; }
 }

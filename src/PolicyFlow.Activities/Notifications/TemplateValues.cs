@@ -21,6 +21,7 @@ internal static class TemplateValues
         ["approved"] = model.Approved,
         ["new_due_date"] = model.NewDueAt is { } newDue ? FormatDate(Deadlines.DueDay.Of(newDue), culture) : null,
         ["effective_date"] = FormatDate(model.EffectiveAt, culture),
+        ["tracking_start_date"] = FormatDate(model.TrackingStartAt, culture),
         ["link"] = Link(studioBaseUrl, model.TaskId, model.InstanceId),
         ["studio_url"] = studioBaseUrl.TrimEnd('/'),
     };

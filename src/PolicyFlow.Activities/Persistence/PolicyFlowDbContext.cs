@@ -12,6 +12,7 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
 {
     public DbSet<PolicyRecord> Policies => Set<PolicyRecord>();
     public DbSet<MeasureRecord> Measures => Set<MeasureRecord>();
+    public DbSet<PolicyCorrectionRecord> PolicyCorrections => Set<PolicyCorrectionRecord>();
     public DbSet<AgencyContact> AgencyContacts => Set<AgencyContact>();
     public DbSet<Extensions.ExtensionRequest> Extensions => Set<Extensions.ExtensionRequest>();
     public DbSet<TaskFacts> TaskFacts => Set<TaskFacts>();
@@ -32,6 +33,15 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             e.Property(x => x.EffectiveRule).HasMaxLength(200);
             e.Property(x => x.ImportedBy).HasMaxLength(200);
             e.HasMany(x => x.Measures).WithOne().HasForeignKey(m => m.PolicyId);
+            e.HasMany(x => x.Corrections).WithOne().HasForeignKey(c => c.PolicyId);
+        });
+        modelBuilder.Entity<PolicyCorrectionRecord>(e =>
+        {
+            e.ToTable("pf_policy_corrections");
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Label).HasMaxLength(100);
+            e.Property(x => x.By).HasMaxLength(200);
+            e.HasIndex(x => new { x.PolicyId, x.Seq }).IsUnique();
         });
         modelBuilder.Entity<MeasureRecord>(e =>
         {

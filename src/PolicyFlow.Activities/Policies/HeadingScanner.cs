@@ -93,7 +93,7 @@ internal static partial class HeadingScanner
     [GeneratedRegex("^(?<open>（)(?<n>[一二三四五六七八九十]{1,3})）(?<rest>.*)$", RegexOptions.None, 1000)]
     private static partial Regex ParenMeasure();
 
-    [GeneratedRegex("^(?<n>[0-9]{1,2})(?<sep>[.、])(?![0-9])(?<rest>.*)$", RegexOptions.None, 1000)]
+    [GeneratedRegex("^(?<n>[0-9]{1,3})(?<sep>[.、])(?![0-9])(?<rest>.*)$", RegexOptions.None, 1000)]
     private static partial Regex ArabicMeasure();
 
     [GeneratedRegex("^(?<n>[一二三四五六七八九十]{1,3})、(?<rest>.*)$", RegexOptions.None, 1000)]

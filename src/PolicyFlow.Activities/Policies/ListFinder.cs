@@ -16,12 +16,19 @@ internal static partial class ListFinder
 {
     private const int MatchTimeoutMs = 1000;
 
+    /// <summary>More agency lists than this in one numbered item is no policy text: reading them all would take seconds.</summary>
+    public const int MaxListsPerItem = 1000;
+
     public static (IReadOnlyList<ListSpan> Lists, int UnclosedAt) Find(string content, AgencyCatalog catalog)
     {
         var (groups, unclosedAt) = BracketScanner.Scan(content);
         var lists = new List<ListSpan>();
         foreach (var group in groups)
         {
+            if (lists.Count > MaxListsPerItem)
+            {
+                throw Limits.TooMany("一个条目中的责任单位括注", "agency lists in one numbered item", MaxListsPerItem);
+            }
             if (content[group.Start] != '（' || !(ClosesSentence(content, group.Start) || EndsLine(content, group.End)))
             {
                 continue;

@@ -93,8 +93,9 @@ internal static class MeasureReader
         var lists = found.ToList();
         if (isLast && lists.Count > 1)
         {
-            var firstLine = LineOf(content, lists[0].End);
-            lists = [.. lists.Where(l => LineOf(content, l.Start) <= firstLine)];
+            // The lists that start on the first list's line; one scan for its end, not a line count per list (a 10 MB tail has many).
+            var lineEnd = content.IndexOf('\n', lists[0].End);
+            lists = lineEnd < 0 ? lists : [.. lists.TakeWhile(l => l.Start < lineEnd)];
         }
         var listEnd = lists.Count == 0 ? content.Length : lists[^1].End;
         if (unclosedAt >= 0 && unclosedAt < listEnd)

@@ -39,6 +39,10 @@ internal static partial class OutlineScanner
                 continue;
             }
             items.Add(new OutlineItem(i, level, number, numberText, rest.Trim(), part));
+            if (items.Count > Limits.MaxNumberedItems)
+            {
+                throw Limits.TooMany("编号条目", "numbered items", Limits.MaxNumberedItems);
+            }
             last[level] = number;
             restartable[level] = false;
             for (var deeper = level + 1; deeper <= Levels; deeper++)
@@ -120,7 +124,7 @@ internal static partial class OutlineScanner
     [GeneratedRegex("^（(?<n>[一二三四五六七八九十]{1,3})）(?<rest>.*)$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex ParenChinese();
 
-    [GeneratedRegex("^(?<n>[0-9]{1,2})(?<sep>[.、])(?![0-9])(?<rest>.*)$", RegexOptions.None, MatchTimeoutMs)]
+    [GeneratedRegex("^(?<n>[0-9]{1,3})(?<sep>[.、])(?![0-9])(?<rest>.*)$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Arabic();
 
     [GeneratedRegex("^（(?<n>[0-9]{1,2})）(?<rest>.*)$", RegexOptions.None, MatchTimeoutMs)]

@@ -35,6 +35,6 @@ internal static partial class Paragraphs
     }
 
     // A numbered sub-item starts its own paragraph even when the previous line has no full stop.
-    [GeneratedRegex("^(（[0-9一二三四五六七八九十]{1,3}）|[0-9]{1,2}[.、](?![0-9]))", RegexOptions.None, 1000)]
+    [GeneratedRegex("^(（[0-9一二三四五六七八九十]{1,3}）|[0-9]{1,3}[.、](?![0-9]))", RegexOptions.None, 1000)]
     private static partial Regex ListItem();
 }

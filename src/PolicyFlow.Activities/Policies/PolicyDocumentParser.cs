@@ -88,7 +88,22 @@ public static class PolicyDocumentParser
         return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), catalog, options);
     }
 
+    // Every pattern of the importer has a timeout: a text that makes one run out is refused, not read for minutes.
     private static PolicyPreview ParseText(string text, AgencyCatalog catalog, PolicyParseOptions options)
+    {
+        try
+        {
+            return Read(text, catalog, options);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            throw new PolicyFormatException(PolicyFormatError.TooComplex,
+                "文档结构过于复杂，无法在限定时间内读取；请检查是否上传了正确的政策文件。"
+                + "(The document is too complex to read in the time allowed; check that it is the right policy document.)");
+        }
+    }
+
+    private static PolicyPreview Read(string text, AgencyCatalog catalog, PolicyParseOptions options)
     {
         CheckCharacters(text);
         if (text.All(c => char.IsWhiteSpace(c) || c is '\uFEFF' or '\u200B'))

@@ -20,4 +20,7 @@ public enum PolicyFormatError
 
     /// <summary>The text stops inside a measure or leaves an agency list open.</summary>
     Truncated,
+
+    /// <summary>A pattern took longer than its timeout on this text: built to make the reader backtrack, or not a policy document.</summary>
+    TooComplex,
 }

@@ -4,6 +4,7 @@ using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Directories;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Activities.Policies;
+using PolicyFlow.Activities.Policies.Corrections;
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Persistence;
 using PolicyFlow.Engine.Runtime;
@@ -18,19 +19,34 @@ public sealed class PolicyPublisher(IEngineDbFactory dbFactory, DefinitionServic
 {
     public PolicyPreview Preview(string text) => PolicyDocumentParser.Parse(text, catalog);
 
+    /// <summary>The preview with the office's corrections applied, and what each changed; stores nothing.</summary>
+    public CorrectedPreview Preview(string text, bool allowIncomplete, IReadOnlyList<PolicyCorrection>? corrections)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var preview = PolicyDocumentParser.Parse(text, catalog, new PolicyParseOptions { AllowIncomplete = allowIncomplete });
+        return PreviewCorrections.Apply(preview, text, corrections, catalog);
+    }
+
     public async Task<PolicyRecord> PublishAsync(ImportRequest request, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var preview = PolicyDocumentParser.Parse(request.Text, catalog, new PolicyParseOptions { AllowIncomplete = request.AllowIncomplete });
-        var policy = Confirm(preview, request, actor);
+        var corrected = Preview(request.Text, request.AllowIncomplete, request.Corrections);
+        var policy = Confirm(corrected.Preview, request, actor);
+        Record(policy, corrected.Changes, request.Corrections ?? [], actor);
         await using (var db = (PolicyFlowDbContext)dbFactory.Create())
         {
-            var existing = await db.Policies.AsNoTracking().Include(p => p.Measures).FirstOrDefaultAsync(p => p.Id == policy.Id, cancellationToken);
+            // A policy stored before ids named the issuer keeps its old id (p2024-151): look for it under both.
+            var legacy = PolicyIds.Legacy(policy.DocumentNumber);
+            var existing = await db.Policies.AsNoTracking().Include(p => p.Measures).Include(p => p.Corrections)
+                .Where(p => p.Id == policy.Id || (p.Id == legacy && p.DocumentNumber == policy.DocumentNumber))
+                .OrderBy(p => p.Id == policy.Id ? 0 : 1).FirstOrDefaultAsync(cancellationToken);
             if (existing is not null)
             {
-                return existing.SourceText == policy.SourceText
-                    ? existing
-                    : throw EngineException.Conflict($"Policy {policy.Id} ({policy.DocumentNumber}) is already imported with a different text.");
+                return existing.SourceText != policy.SourceText
+                    ? throw EngineException.Conflict($"Policy {existing.Id} ({policy.DocumentNumber}) is already imported with a different text.")
+                    : !SameCorrections(existing, policy)
+                    ? throw EngineException.Conflict($"政策 {existing.Id} 已按其他更正发布。 Policy {existing.Id} is already published with other corrections.")
+                    : existing;
             }
         }
         foreach (var measure in policy.Measures)
@@ -45,6 +61,32 @@ public sealed class PolicyPublisher(IEngineDbFactory dbFactory, DefinitionServic
         }
         return policy;
     }
+
+    // Who changed what: one row per correction, with the value before and after, at the moment it was published.
+    private void Record(PolicyRecord policy, IReadOnlyList<CorrectionChange> changes, IReadOnlyList<PolicyCorrection> corrections, string actor)
+    {
+        var at = clock.GetUtcNow();
+        for (var i = 0; i < changes.Count; i++)
+        {
+            policy.Corrections.Add(new PolicyCorrectionRecord
+            {
+                PolicyId = policy.Id,
+                Seq = i + 1,
+                Kind = changes[i].Kind,
+                Label = Bounded(changes[i].Label, 100),
+                Before = changes[i].Before,
+                After = changes[i].After,
+                CorrectionJson = Policies.Corrections.CorrectionJson.Serialize(corrections[i]),
+                By = actor,
+                At = at,
+            });
+        }
+    }
+
+    private static bool SameCorrections(PolicyRecord existing, PolicyRecord policy) =>
+        existing.Corrections.OrderBy(c => c.Seq).Select(c => c.CorrectionJson).SequenceEqual(policy.Corrections.Select(c => c.CorrectionJson));
+
+    private static string Bounded(string text, int max) => text.Length <= max ? text : text[..max];
 
     /// <summary>Checks the preview against the office's answers; every unsettled point is a problem.</summary>
     private PolicyRecord Confirm(PolicyPreview preview, ImportRequest request, string actor)
@@ -61,6 +103,11 @@ public sealed class PolicyPublisher(IEngineDbFactory dbFactory, DefinitionServic
             problems.Add("未识别出文件标题。 No title was found in the document.");
         }
         var id = PolicyIds.From(preview.DocumentNumber, title ?? "");
+        var trackingStart = TrackingStart.Check(request.TrackingStartOn, effectiveOn, clock.GetUtcNow());
+        if (trackingStart.Problem is { } trackingProblem)
+        {
+            problems.Add(trackingProblem);
+        }
         var policy = new PolicyRecord
         {
             Id = id,
@@ -71,6 +118,7 @@ public sealed class PolicyPublisher(IEngineDbFactory dbFactory, DefinitionServic
             EffectiveRule = preview.EffectiveRule,
             EffectiveOn = effectiveOn ?? default,
             EffectiveAt = effectiveOn is { } day ? ChinaTime.StartOfDay(day) : default,
+            TrackingStartOn = request.TrackingStartOn,
             SourceText = request.Text,
             ImportedAt = clock.GetUtcNow(),
             ImportedBy = actor,

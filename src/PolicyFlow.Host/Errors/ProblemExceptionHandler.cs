@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using PolicyFlow.Activities.Policies;
+using PolicyFlow.Activities.Policies.Corrections;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Runtime;
@@ -23,6 +24,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             PolicyImportException e => (400, "政策尚不能发布 Policy cannot be published yet", e.Message,
                 new Dictionary<string, object?> { ["problems"] = e.Problems }),
             Application.Supervision.BulletinFontMissingException e => (503, "缺少字体 Font missing", e.Message, null),
+            PolicyCorrectionException e => (400, "更正无法应用 Correction cannot be applied", e.Message,
+                new Dictionary<string, object?> { ["correction"] = e.Index, ["reason"] = e.Reason }),
             Application.AccessDeniedException e => (403, "无权操作 Not allowed", e.Message, null),
             EngineException { Error: EngineError.NotFound } e => (404, "未找到 Not found", e.Message, null),
             EngineException { Error: EngineError.Conflict } e => (409, "状态冲突 Conflict", e.Message, null),

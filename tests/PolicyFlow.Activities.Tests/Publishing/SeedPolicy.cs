@@ -9,7 +9,7 @@ internal static class SeedPolicy
 
     public static string Text => File.ReadAllText(Path);
 
-    public const string Id = "p2024-151";
+    public const string Id = "p2024-151-d27fde";
 
     /// <summary>Written by hand from the document: each measure's lead and co-agencies (agency ids), in order.</summary>
     public static readonly (int No, string Lead, string[] Co)[] Measures =

@@ -121,7 +121,7 @@ public sealed class AuthorizationMatrixTests(AuthApp app)
                 (_, "attachmentId") => (foreign ? app.ForeignAttachment : app.OwnAttachment).ToString(),
                 (_, "id") when pattern.StartsWith("/api/workflow-instances/", StringComparison.Ordinal) => (foreign ? app.ForeignInstance : app.OwnInstance).ToString(),
                 (_, "id") when pattern.StartsWith("/api/workflow-definitions/", StringComparison.Ordinal) => "auth-own",
-                (_, "id") when pattern.StartsWith("/api/policies/", StringComparison.Ordinal) => "p2024-151",
+                (_, "id") when pattern.StartsWith("/api/policies/", StringComparison.Ordinal) => "p2024-151-d27fde",
                 (_, "id") when pattern.StartsWith("/api/agencies/", StringComparison.Ordinal) => "jx-330102",
                 (_, "id") when pattern.StartsWith("/api/users/me/tokens/", StringComparison.Ordinal) =>
                     user is null ? Guid.NewGuid().ToString() : (await app.SpareTokenAsync(user)).ToString(),

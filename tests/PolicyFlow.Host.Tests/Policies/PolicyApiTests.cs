@@ -74,11 +74,11 @@ public sealed class PolicyApiTests
         using var office = await host.CreateSignedInClientAsync("policy-office");
         using var admin = await host.CreateSignedInClientAsync("admin");
 
-        var policy = await office.GetFromJsonAsync<JsonObject>("/api/policies/p2024-151");
+        var policy = await office.GetFromJsonAsync<JsonObject>("/api/policies/p2024-151-d27fde");
         Assert.Equal("浙经信人事〔2024〕151号", policy!["documentNumber"]!.GetValue<string>());
         Assert.Equal("2024-08-21", policy["effectiveOn"]!.GetValue<string>());
-        var launched = await (await office.PostAsync("/api/policies/p2024-151/launch", null)).Content.ReadFromJsonAsync<JsonArray>();
-        var again = await (await office.PostAsync("/api/policies/p2024-151/launch", null)).Content.ReadFromJsonAsync<JsonArray>();
+        var launched = await (await office.PostAsync("/api/policies/p2024-151-d27fde/launch", null)).Content.ReadFromJsonAsync<JsonArray>();
+        var again = await (await office.PostAsync("/api/policies/p2024-151-d27fde/launch", null)).Content.ReadFromJsonAsync<JsonArray>();
         Assert.Equal(10, launched!.Count);
         Assert.Equal(launched.Select(i => i!["id"]!.GetValue<string>()), again!.Select(i => i!["id"]!.GetValue<string>()));
 
@@ -86,7 +86,7 @@ public sealed class PolicyApiTests
         var measures = policy["measures"]!.AsArray();
         foreach (var measure in measures)
         {
-            var correlation = $"p2024-151/m{measure!["number"]!.GetValue<int>():00}";
+            var correlation = $"p2024-151-d27fde/m{measure!["number"]!.GetValue<int>():00}";
             var plan = Assert.Single(await TasksAsync(admin, correlation), t => Step(t) == "plan");
             Assert.Equal(measure["leadAgencyId"]!.GetValue<string>(), plan["assignee"]!.GetValue<string>());
             (await admin.PostAsJsonAsync($"/api/tasks/{plan["id"]}/complete", new { outcome = "Done" })).EnsureSuccessStatusCode();

@@ -10,7 +10,7 @@ public sealed partial class DesignerLocalizationTests(StudioHost host) : StudioT
     [Fact]
     public async Task PaletteInChinese_ShowsNoUntranslatedTypeOrCategory()
     {
-        await OpenAsync("/definitions/p2024-151-m01/designer");
+        await OpenAsync("/definitions/p2024-151-d27fde-m01/designer");
         await Page.Locator("[data-testid=canvas][data-loaded=true]").WaitForAsync();
         var palette = Page.GetByTestId("palette");
         var items = await palette.Locator(".pf-palette-item").AllInnerTextsAsync();
@@ -38,7 +38,7 @@ public sealed partial class DesignerLocalizationTests(StudioHost host) : StudioT
     [Fact]
     public async Task PaletteInEnglish_NamesTypesInWords()
     {
-        await Page.GotoAsync("/studio/culture?culture=en&redirect=/definitions/p2024-151-m01/designer");
+        await Page.GotoAsync("/studio/culture?culture=en&redirect=/definitions/p2024-151-d27fde-m01/designer");
         await Page.Locator("[data-interactive=true]").WaitForAsync();
         var items = await Page.GetByTestId("palette").Locator(".pf-palette-item").AllInnerTextsAsync();
         Assert.Contains("Assign task", items);
@@ -55,7 +55,7 @@ public sealed partial class DesignerLocalizationTests(StudioHost host) : StudioT
         await OpenAsync("/instances");
         await Assertions.Expect(Page.Locator(".mud-table-pagination [aria-label='下一页']")).ToBeAttachedAsync();
         Assert.Equal(0, await Page.Locator("[aria-label='Next page'], [aria-label='Previous page']").CountAsync());
-        await OpenAsync("/definitions/p2024-151-m01/designer");
+        await OpenAsync("/definitions/p2024-151-d27fde-m01/designer");
         await Assertions.Expect(Page.Locator("[aria-label='导航路径']")).ToBeAttachedAsync();
         Assert.Equal(0, await Page.Locator("[aria-label='Breadcrumb']").CountAsync());
     }

@@ -6,7 +6,7 @@ namespace PolicyFlow.Host.Tests.Studio;
 [Collection(StudioCollection.Name)]
 public sealed class GraphLayoutTests(StudioHost host) : StudioTest(host)
 {
-    private const string Seed = "p2024-151-m01";
+    private const string Seed = "p2024-151-d27fde-m01";
 
     [Theory]
     [InlineData("zh-CN", "交办任务", "AssignTask")]

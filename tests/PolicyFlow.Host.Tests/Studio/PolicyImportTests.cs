@@ -27,7 +27,7 @@ public sealed class PolicyImportTests(StudioHost host) : StudioTest(host)
         await Assertions.Expect(measures).ToContainTextAsync("浙江省经济和信息化厅");
         await Assertions.Expect(measures).ToContainTextAsync("浙江省人力资源和社会保障厅");
         await Assertions.Expect(measures.Locator("[data-unknown=true]")).ToHaveTextAsync("省测试办 · 未识别");
-        Assert.Equal(["序号", "措施", "牵头单位", "配合单位", "其他责任方", "市县落实"], await HeadersAsync("preview-measures"));
+        Assert.Equal(["序号", "措施", "牵头单位", "配合单位", "其他责任方", "市县落实", "更正"], await HeadersAsync("preview-measures"));
         await ScreenshotAsync("policy-preview");
 
         // Unknown co-agency neither mapped nor accepted: every problem listed, nothing stored.

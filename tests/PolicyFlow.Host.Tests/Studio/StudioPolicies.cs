@@ -5,10 +5,11 @@ namespace PolicyFlow.Host.Tests.Studio;
 /// <summary>Small policy documents for the Studio tests; each has its own 文号 so tests never collide on the policy id.</summary>
 internal static class StudioPolicies
 {
-    /// <summary>A fresh 文号 number; the policy's id is <c>p2031-{number}</c>.</summary>
+    /// <summary>A fresh 文号 number; the policy's id is <c>p2031-{number}-</c> and the issuer's six hex digits.</summary>
     public static int NewNumber() => Random.Shared.Next(10_000, 100_000);
 
-    public static string PolicyId(int number) => string.Create(CultureInfo.InvariantCulture, $"p2031-{number}");
+    public static string PolicyId(int number) =>
+        Activities.Publishing.PolicyIds.From(string.Create(CultureInfo.InvariantCulture, $"浙经信测〔2031〕{number}号"), "");
 
     /// <summary>
     /// Two measures, in force since 2024-10-01 so the launched workflows assign their first tasks at once. The first

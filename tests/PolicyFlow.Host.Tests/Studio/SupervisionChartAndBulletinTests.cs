@@ -26,13 +26,13 @@ public sealed class SupervisionChartAndBulletinTests(StudioHost host) : StudioTe
         await OpenAsync("/supervision");
         await Page.GetByRole(AriaRole.Tab, new() { Name = "趋势" }).ClickAsync();
         await Page.Locator("[data-testid=trend-chart][data-rendered=true] svg path").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        Assert.Equal(await ExpectedAsync("/api/reports/trend?policyId=p2024-151"), await Page.EvaluateAsync<string>(SeriesScript));
+        Assert.Equal(await ExpectedAsync("/api/reports/trend?policyId=p2024-151-d27fde"), await Page.EvaluateAsync<string>(SeriesScript));
         Assert.True(await Page.Locator("[data-testid=trend-chart] svg text", new() { HasTextString = "未办结（月末）" }).CountAsync() > 0);
         await ScreenshotAsync("supervision-trend-chart-zh-CN");
 
         await Page.Locator("[data-testid=trend-measure]").ClickAsync();
         await Page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
-        var measure = await ExpectedAsync("/api/reports/trend?policyId=p2024-151&measureNo=1");
+        var measure = await ExpectedAsync("/api/reports/trend?policyId=p2024-151-d27fde&measureNo=1");
         await Page.WaitForFunctionAsync($"expected => ({SeriesScript})() === expected", measure);
 
         await Page.GotoAsync("/studio/culture?culture=en&redirect=/supervision");

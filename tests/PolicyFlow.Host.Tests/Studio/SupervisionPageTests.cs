@@ -69,7 +69,7 @@ public sealed class SupervisionPageTests(StudioHost host) : StudioTest(host)
         var id = $"overdue-{StudioFlows.NewTag()}";
         await Host.PublishAsync($$"""
         { "id": "{{id}}", "name": "{{id}}",
-          "variables": [ { "name": "policyId", "type": "string", "default": "p2024-151" }, { "name": "measureNo", "type": "integer", "default": 3 },
+          "variables": [ { "name": "policyId", "type": "string", "default": "p2024-151-d27fde" }, { "name": "measureNo", "type": "integer", "default": 3 },
                          { "name": "measureTitle", "type": "string", "default": "推进卓越工程师评价与职称评审接轨" } ],
           "activities": [ { "id": "start", "type": "Start" },
             { "id": "step", "type": "AssignTask", "properties": { "assignee": "rlsb-330100", "step": "city", "title": "市级落实：职称评审接轨",

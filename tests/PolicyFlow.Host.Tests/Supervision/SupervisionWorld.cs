@@ -29,7 +29,7 @@ internal sealed class SupervisionWorld : IAsyncDisposable
 
     public WorkflowHarness Harness { get; }
     public DateTimeOffset CountyDueAt { get; }
-    public const string PolicyId = "p2024-151";
+    public const string PolicyId = "p2024-151-d27fde";
 
     public static Caller Leader { get; } = new("leader", new HashSet<string> { Roles.Leadership }, "jx-330000");
     public static Caller HangzhouLeader { get; } = new("hz-leader", new HashSet<string> { Roles.Leadership }, "jx-330100");

@@ -50,9 +50,11 @@ internal static class AccessRules
 
         // Policies: public documents once published; importing and launching belong to the policy office.
         ["POST /api/policies/preview"] = AccessRule.For(Capabilities.PolicyImport).WithBodyLimit(DocumentBody.MaxRequestBytes),
+        ["POST /api/policies/preview/corrected"] = AccessRule.For(Capabilities.PolicyImport).WithBodyLimit(DocumentBody.MaxRequestBytes),
         ["POST /api/policies"] = AccessRule.For(Capabilities.PolicyImport).WithBodyLimit(DocumentBody.MaxRequestBytes),
         ["GET /api/policies"] = AccessRule.SignedIn,
         ["GET /api/policies/{id}"] = AccessRule.SignedIn,
+        ["GET /api/policies/{id}/corrections"] = AccessRule.SignedIn,
         ["POST /api/policies/{id}/launch"] = AccessRule.For(Capabilities.PolicyImport),
 
         // Directory: everyone signed in reads it; contacts (where notices go) are the administrators'.

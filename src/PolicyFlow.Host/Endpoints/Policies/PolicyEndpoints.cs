@@ -7,8 +7,10 @@ internal static class PolicyEndpoints
     {
         var group = api.MapGroup("/policies").WithTags("Policies");
         PreviewPolicy.Map(group);
+        PreviewCorrected.Map(group);
         CreatePolicy.Map(group);
         ReadPolicies.Map(group);
+        ReadCorrections.Map(group);
         LaunchPolicy.Map(group);
     }
 }

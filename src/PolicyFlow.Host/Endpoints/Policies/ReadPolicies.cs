@@ -13,7 +13,7 @@ internal static class ReadPolicies
                 .Select(p => new { p.Id, p.Title, p.DocumentNumber, p.PublishedOn, p.EffectiveOn, measures = p.Measures.Count })
                 .ToListAsync(ct));
         group.MapGet("/{id}", async (string id, PolicyFlowDbContext db, CancellationToken ct) =>
-            PolicyView.From(await db.Policies.AsNoTracking().Include(p => p.Measures).FirstOrDefaultAsync(p => p.Id == id, ct)
+            PolicyView.From(await db.Policies.AsNoTracking().Include(p => p.Measures).Include(p => p.Corrections).FirstOrDefaultAsync(p => p.Id == id, ct)
                 ?? throw EngineException.NotFound($"Policy '{id}' does not exist.")));
     }
 }

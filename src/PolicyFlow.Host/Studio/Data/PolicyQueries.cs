@@ -31,7 +31,7 @@ internal sealed class PolicyQueries(DbFactory db, AgencyCatalog catalog)
     public async Task<PolicyDetails?> DetailAsync(string id, CancellationToken ct = default)
     {
         await using var context = db.Create();
-        var policy = await context.Policies.AsNoTracking().Include(p => p.Measures).FirstOrDefaultAsync(p => p.Id == id, ct);
+        var policy = await context.Policies.AsNoTracking().Include(p => p.Measures).Include(p => p.Corrections).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (policy is null)
         {
             return null;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using PolicyFlow.Activities.Directories;
 using PolicyFlow.Activities.Policies;
+using PolicyFlow.Activities.Policies.Corrections;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Host.Auth;
@@ -52,28 +53,58 @@ public partial class PolicyImport
         });
     }
 
+    /// <summary>The policy already took effect (as read, or as the office dated it): its work is tracked from a day it chooses.</summary>
+    private bool TrackingStartNeeded => TrackingStart.Needed(_effective is { } day ? DateOnly.FromDateTime(day) : null, Clock.GetUtcNow());
+
+    private DateOnly? TrackingStartOn => TrackingStartNeeded && _trackingStart is { } day ? DateOnly.FromDateTime(day) : null;
+
+    private void Edit(MeasurePreview measure) => _editing = measure;
+
+    // A correction is tried on the whole list before it is kept: one that cannot apply is shown and changes nothing.
+    private Task CorrectAsync(IReadOnlyList<PolicyCorrection> corrections) => RunAsync(_ => UseCorrections([.. _corrections, .. corrections]));
+
+    private Task UndoAsync() => RunAsync(_ => _corrections.Count == 0 ? Task.CompletedTask : UseCorrections(_corrections[..^1]));
+
+    private Task UseCorrections(List<PolicyCorrection> corrections)
+    {
+        var corrected = Publisher.Preview(_text ?? "", false, corrections);
+        _corrections = corrections;
+        _changes = corrected.Changes;
+        _editing = null;
+        ShowMeasures(corrected.Preview);
+        return Task.CompletedTask;
+    }
+
     private void Show(PolicyPreview preview)
     {
-        _preview = preview;
         _effective = preview.EffectiveOn?.ToDateTime(TimeOnly.MinValue);
+        _trackingStart = TrackingStart.Default(Clock.GetUtcNow()).ToDateTime(TimeOnly.MinValue);
+        ShowMeasures(preview);
+    }
+
+    // The agencies to map follow the corrections: a corrected lead the directory does not know must be mapped too.
+    private void ShowMeasures(PolicyPreview preview)
+    {
+        _preview = preview;
         var unknown = preview.Measures.SelectMany(m => m.CoAgencies.Prepend(m.Lead)).OfType<AgencyRef>()
             .Where(a => !a.IsKnown).Select(a => a.WrittenName).Distinct(StringComparer.Ordinal);
-        _mappings = unknown.ToDictionary(n => n, _ => (Agency?)null, StringComparer.Ordinal);
-        _acceptUnmapped = false;
+        _mappings = unknown.ToDictionary(n => n, n => _mappings.GetValueOrDefault(n), StringComparer.Ordinal);
     }
 
     private Task PublishAsync() => RunAsync(async actor =>
     {
         var mappings = _mappings.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!.Id, StringComparer.Ordinal);
         var effective = _effective is { } day ? DateOnly.FromDateTime(day) : (DateOnly?)null;
-        _published = await Publisher.PublishAsync(new ImportRequest(_text ?? "", effective, mappings, _acceptUnmapped), actor);
+        _published = await Publisher.PublishAsync(
+            new ImportRequest(_text ?? "", effective, mappings, _acceptUnmapped, Corrections: _corrections, TrackingStartOn: TrackingStartOn), actor);
+        _editing = null;
         Snackbar.Add(L.Format("Policy.Published.Ok", _published.DocumentNumber ?? _published.Title, _published.Measures.Count), Severity.Success);
     });
 
     // Launching again returns the same instances (their ids derive from the measures), so a double click is harmless.
     private Task LaunchAsync() => RunAsync(async actor =>
     {
-        _launched = await Launcher.LaunchAsync(_published!.Id, actor);
+        _launched = await Launcher.LaunchAsync(_published!.Id, actor, TrackingStartOn);
         Snackbar.Add(L.Format("Policy.Launched", _launched.Count), Severity.Success);
     });
 
@@ -106,6 +137,10 @@ public partial class PolicyImport
         catch (DecoderFallbackException ex)
         {
             Refuse("Policy.CannotRead", [ex.Message]);
+        }
+        catch (PolicyCorrectionException ex)
+        {
+            Refuse("Policy.CannotCorrect", [ex.Message]);
         }
         catch (PolicyImportException ex)
         {

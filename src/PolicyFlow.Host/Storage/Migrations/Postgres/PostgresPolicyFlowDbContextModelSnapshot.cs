@@ -166,6 +166,59 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                     b.ToTable("pf_measures", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyFlow.Activities.Publishing.PolicyCorrectionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CorrectionJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("pf_policy_corrections", (string)null);
+                });
+
             modelBuilder.Entity("PolicyFlow.Activities.Publishing.PolicyRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -209,6 +262,9 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("TrackingStartOn")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 
@@ -805,6 +861,15 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PolicyFlow.Activities.Publishing.PolicyCorrectionRecord", b =>
+                {
+                    b.HasOne("PolicyFlow.Activities.Publishing.PolicyRecord", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PolicyFlow.Activities.Tracking.TaskFacts", b =>
                 {
                     b.HasOne("PolicyFlow.Engine.Tasks.WorkTask", null)
@@ -816,6 +881,8 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
 
             modelBuilder.Entity("PolicyFlow.Activities.Publishing.PolicyRecord", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Measures");
                 });
 #pragma warning restore 612, 618

@@ -161,6 +161,57 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                     b.ToTable("pf_measures", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyFlow.Activities.Publishing.PolicyCorrectionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("pf_policy_corrections", (string)null);
+                });
+
             modelBuilder.Entity("PolicyFlow.Activities.Publishing.PolicyRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -203,6 +254,9 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TrackingStartOn")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -798,6 +852,15 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PolicyFlow.Activities.Publishing.PolicyCorrectionRecord", b =>
+                {
+                    b.HasOne("PolicyFlow.Activities.Publishing.PolicyRecord", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PolicyFlow.Activities.Tracking.TaskFacts", b =>
                 {
                     b.HasOne("PolicyFlow.Engine.Tasks.WorkTask", null)
@@ -809,6 +872,8 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("PolicyFlow.Activities.Publishing.PolicyRecord", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Measures");
                 });
 #pragma warning restore 612, 618
