@@ -80,7 +80,7 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             e.Property(x => x.Assignee).HasMaxLength(100);
             // Covering indexes for the supervision reports (Host/Application/Supervision): each report reads one of them
             // and never the table. The matrix: a policy's tasks by measure and column.
-            e.HasIndex(x => new { x.PolicyId, x.RegionLevel, x.MeasureNo, x.Assignee, x.CityCode, x.RegionCode, x.Status, x.DueAt })
+            e.HasIndex(x => new { x.PolicyId, x.RegionLevel, x.MeasureNo, x.Assignee, x.CityCode, x.RegionCode, x.Status, x.DueAt, x.Step })
                 .HasDatabaseName("IX_pf_task_facts_matrix");
             // The open tasks, most overdue first (逾期清单, light summaries), all policies and one policy.
             e.HasIndex(x => new { x.DueAt, x.TaskId, x.Status, x.PolicyId, x.MeasureNo, x.RegionLevel, x.Assignee, x.CityCode, x.RegionCode })

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Directories;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
@@ -19,10 +20,16 @@ internal sealed class LightSummary(DbFactory dbFactory, AgencyCatalog catalog, R
         var rows = scope.Apply(ReportRows.All(db), db).Open();
         rows = request.PolicyId is null ? rows : rows.Where(r => r.PolicyId == request.PolicyId);
         var lights = Lights.At(clock.GetUtcNow());
+        var titles = request.By is null or "measure"
+            ? await db.Measures.AsNoTracking().Where(m => request.PolicyId == null || m.PolicyId == request.PolicyId)
+                .ToDictionaryAsync(m => (m.PolicyId, m.Number), m => m.Title, cancellationToken)
+            : [];
+        string? Title(string? policyId, int? number) => policyId is null || number is null ? null : titles.GetValueOrDefault((policyId, number.Value));
         IEnumerable<(string Key, string Name, GroupCounts<bool> Counts)> lines = (request.By ?? "measure") switch
         {
-            "measure" => (await rows.CountByAsync(r => new { r.PolicyId, r.MeasureNo, r.MeasureTitle }, lights, cancellationToken))
-                .Select(g => ($"{g.Key.PolicyId}/{g.Key.MeasureNo}", $"（{g.Key.MeasureNo}）{g.Key.MeasureTitle}", g.WithoutKey())),
+            // Grouped by number only, so the open-task index covers the query; the titles come from the measures.
+            "measure" => (await rows.CountByAsync(r => new { r.PolicyId, r.MeasureNo }, lights, cancellationToken))
+                .Select(g => ($"{g.Key.PolicyId}/{g.Key.MeasureNo}", $"（{g.Key.MeasureNo}）{Title(g.Key.PolicyId, g.Key.MeasureNo)}", g.WithoutKey())),
             "agency" => (await rows.CountByAsync(r => r.Assignee, lights, cancellationToken))
                 .Select(g => (g.Key, catalog.Find(g.Key)?.Name ?? g.Key, g.WithoutKey())),
             "region" => (await rows.CountByAsync(r => r.CityCode ?? r.RegionCode, lights, cancellationToken))

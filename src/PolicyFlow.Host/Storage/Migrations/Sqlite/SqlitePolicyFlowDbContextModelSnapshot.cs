@@ -347,9 +347,6 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                         .HasDatabaseName("IX_pf_task_facts_returns")
                         .HasFilter("\"Round\" > 1");
 
-                    b.HasIndex("PolicyId", "RegionLevel", "MeasureNo", "Assignee", "CityCode", "RegionCode", "Status", "DueAt")
-                        .HasDatabaseName("IX_pf_task_facts_matrix");
-
                     b.HasIndex("DueAt", "Status", "RegionLevel", "CompletedAt", "CompletedDay", "Assignee", "CityCode", "RegionCode", "PolicyId")
                         .HasDatabaseName("IX_pf_task_facts_late")
                         .HasFilter("\"CompletedAt\" > \"DueAt\"");
@@ -361,6 +358,9 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                     b.HasIndex("PolicyId", "DueAt", "TaskId", "Status", "MeasureNo", "RegionLevel", "Assignee", "CityCode", "RegionCode")
                         .HasDatabaseName("IX_pf_task_facts_open_policy")
                         .HasFilter("\"Status\" IN ('Open', 'Claimed')");
+
+                    b.HasIndex("PolicyId", "RegionLevel", "MeasureNo", "Assignee", "CityCode", "RegionCode", "Status", "DueAt", "Step")
+                        .HasDatabaseName("IX_pf_task_facts_matrix");
 
                     b.HasIndex("DueAt", "RegionLevel", "Status", "CompletedAt", "Assignee", "CityCode", "RegionCode", "PolicyId", "DueDay", "CompletedDay")
                         .HasDatabaseName("IX_pf_task_facts_due");
