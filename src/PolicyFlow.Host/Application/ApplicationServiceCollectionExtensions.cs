@@ -22,6 +22,7 @@ internal static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<LightSummary>();
         services.TryAddSingleton<UrgeTasks>();
         services.TryAddSingleton<LedgerExport>();
+        services.TryAddSingleton<Instances.ReadInstance>();
         return services;
     }
 }

@@ -104,20 +104,32 @@ internal sealed class Visibility(PolicyFlowDbContext db, AgencyCatalog catalog, 
         return instanceId is { } id && await LeadsAsync(caller.AgencyId, id, cancellationToken);
     }
 
-    public async Task<bool> CanReadInstanceAsync(Caller caller, Guid instanceId, CancellationToken cancellationToken)
+    public async Task<bool> CanReadInstanceAsync(Caller caller, Guid instanceId, CancellationToken cancellationToken) =>
+        (await InstanceViewAsync(caller, instanceId, cancellationToken)).Any;
+
+    /// <summary>
+    /// What of <paramref name="instanceId"/> the caller reads: the whole instance if they read everything or lead its measure,
+    /// else their line's tasks if it has any, else nothing.
+    /// </summary>
+    public async Task<InstanceView> InstanceViewAsync(Caller caller, Guid instanceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.ReadsEverything)
         {
-            return true;
+            return InstanceView.Everything;
         }
         if (!caller.Is(Roles.AgencyStaff))
         {
-            return false;
+            return InstanceView.Nothing;
+        }
+        if (await LeadsAsync(caller.AgencyId, instanceId, cancellationToken))
+        {
+            return InstanceView.Everything;
         }
         var assignees = VisibleAssignees(caller.AgencyId);
         return await db.Tasks.AnyAsync(t => t.InstanceId == instanceId && assignees.Contains(t.Assignee), cancellationToken)
-            || await LeadsAsync(caller.AgencyId, instanceId, cancellationToken);
+            ? InstanceView.Of(assignees)
+            : InstanceView.Nothing;
     }
 
     /// <summary>The agency itself and the agencies of the same kind in the regions below it.</summary>
