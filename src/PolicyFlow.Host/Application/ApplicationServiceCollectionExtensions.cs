@@ -23,6 +23,7 @@ internal static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<UrgeTasks>();
         services.TryAddSingleton<LedgerExport>();
         services.TryAddSingleton<Instances.ReadInstance>();
+        services.TryAddSingleton<Extensions.DecideExtension>();
         return services;
     }
 }

@@ -158,7 +158,11 @@ internal sealed class Visibility(PolicyFlowDbContext db, AgencyCatalog catalog, 
     }
 
     /// <summary>Whether the root of <paramref name="instanceId"/>'s tree names <paramref name="agencyId"/> as its lead agency.</summary>
-    private async Task<bool> LeadsAsync(string agencyId, Guid instanceId, CancellationToken cancellationToken)
+    private async Task<bool> LeadsAsync(string agencyId, Guid instanceId, CancellationToken cancellationToken) =>
+        await LeadAgencyAsync(instanceId, cancellationToken) == agencyId;
+
+    /// <summary>The lead agency named by the root of <paramref name="instanceId"/>'s tree (a cascade's child has its measure's lead).</summary>
+    public async Task<string?> LeadAgencyAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         Guid? id = instanceId;
         for (var depth = 0; id is not null && depth < MaxDepth; depth++)
@@ -167,15 +171,15 @@ internal sealed class Visibility(PolicyFlowDbContext db, AgencyCatalog catalog, 
                 .FirstOrDefaultAsync(cancellationToken);
             if (row is null)
             {
-                return false;
+                return null;
             }
             if (row.ParentInstanceId is null)
             {
-                return LeadAgencyOf(row.VariablesJson) == agencyId;
+                return LeadAgencyOf(row.VariablesJson);
             }
             id = row.ParentInstanceId;
         }
-        return false;
+        return null;
     }
 
     /// <summary>Every instance in the trees whose root names <paramref name="agencyId"/> as lead agency.</summary>
