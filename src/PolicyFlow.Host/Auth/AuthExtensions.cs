@@ -72,6 +72,8 @@ internal static class AuthExtensions
         {
             OidcSignIn.Add(authentication, options.Oidc);
         }
+        // After the Studio's registration: the circuit's user is checked again as often as the cookie.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, Accounts.RevalidatingAccountStateProvider>();
         services.AddScoped<Visibility>();
         services.AddScoped<IAuthorizationHandler, ApiAccessHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessResultHandler>();

@@ -87,6 +87,10 @@ internal static class AccessRules
         ["DELETE /api/users/me/tokens/{id:guid}"] = AccessRule.SignedIn,
         ["GET /api/users"] = AccessRule.ForRoles(Admin),
         ["POST /api/users"] = AccessRule.ForRoles(Admin),
+        ["POST /api/users/{userName}/lock"] = AccessRule.ForRoles(Admin),
+        ["POST /api/users/{userName}/unlock"] = AccessRule.ForRoles(Admin),
+        ["PUT /api/users/{userName}/role"] = AccessRule.ForRoles(Admin),
+        ["DELETE /api/users/{userName}/tokens"] = AccessRule.ForRoles(Admin),
         ["GET /api/audit"] = AccessRule.ForRoles(Admin),
     };
 
