@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using PolicyFlow.Host.Tests.Durability;
 using PolicyFlow.Testing;
@@ -24,12 +23,12 @@ public sealed class ExtensionDecisionTests
         await using var storage = await TestStorage.CreateAsync(provider);
         await using var host = HostOn.Start("Development", storage.Environment, new Dictionary<string, string?> { ["Seed:LaunchPolicy"] = "false" });
         await host.CreateUserAsync(SecondLeadUser, Password, "AgencyStaff");
-        using var admin = await ClientAsync(host, "admin");
-        var tasks = await LaunchAsync(admin);
-        using var lead = await ClientAsync(host, "jx-330000");
-        using var deputy = await ClientAsync(host, SecondLeadUser, Password);
-        using var coAgency = await ClientAsync(host, "rlsb-330000");
-        using var office = await ClientAsync(host, "policy-office");
+        using var admin = await host.SignedInAsync("admin");
+        var (_, tasks) = await TwoAgencyMeasure.LaunchAsync(admin, "extensions", "jx-330000", "jx-330000", "rlsb-330000");
+        using var lead = await host.SignedInAsync("jx-330000");
+        using var deputy = await host.SignedInAsync(SecondLeadUser, Password);
+        using var coAgency = await host.SignedInAsync("rlsb-330000");
+        using var office = await host.SignedInAsync("policy-office");
 
         // The lead agency's own task: another of its staff may not approve it; the policy office does.
         var own = await AskAsync(lead, tasks["jx-330000"]);
@@ -62,9 +61,9 @@ public sealed class ExtensionDecisionTests
         {
             ["Seed:LaunchPolicy"] = "false", ["Deadlines:MaxExtensionDays"] = "30",
         });
-        using var admin = await ClientAsync(host, "admin");
-        var task = (await LaunchAsync(admin))["rlsb-330000"];
-        using var coAgency = await ClientAsync(host, "rlsb-330000");
+        using var admin = await host.SignedInAsync("admin");
+        var task = (await TwoAgencyMeasure.LaunchAsync(admin, "extensions", "jx-330000", "jx-330000", "rlsb-330000")).Tasks["rlsb-330000"];
+        using var coAgency = await host.SignedInAsync("rlsb-330000");
         var due = (await coAgency.GetFromJsonAsync<JsonObject>($"/api/tasks/{task}"))!["dueAt"]!.GetValue<DateTimeOffset>();
 
         var tooFar = await coAgency.PostAsJsonAsync($"/api/tasks/{task}/extensions", new { newDueAt = due.AddDays(31), reason = "材料未齐" });
@@ -102,34 +101,5 @@ public sealed class ExtensionDecisionTests
         {
             Assert.Contains(because, body, StringComparison.Ordinal);
         }
-    }
-
-    private static async Task<HttpClient> ClientAsync(HostOn host, string userName, string password = PolicyFlowAccounts.DemoPassword)
-    {
-        var client = host.Client();
-        await PolicyFlowAccounts.SignInAsync(client, userName, password);
-        return client;
-    }
-
-    private static async Task<Dictionary<string, Guid>> LaunchAsync(HttpClient admin)
-    {
-        const string json = """
-        { "id": "extensions", "name": "extensions", "variables": [ { "name": "leadAgency", "type": "string", "default": "jx-330000" } ],
-          "activities": [ { "id": "start", "type": "Start" }, { "id": "fork", "type": "Fork" },
-            { "id": "plan", "type": "AssignTask", "properties": { "title": "牵头单位方案", "assignee": "jx-330000", "due": { "days": 20, "unit": "calendar", "from": "created" } } },
-            { "id": "co", "type": "AssignTask", "properties": { "title": "配合单位落实", "assignee": "rlsb-330000", "due": { "days": 20, "unit": "calendar", "from": "created" } } },
-            { "id": "join", "type": "Join" }, { "id": "end", "type": "End" } ],
-          "connections": [ { "from": "start", "outcome": "Done", "to": "fork" }, { "from": "fork", "outcome": "A", "to": "plan" },
-            { "from": "fork", "outcome": "B", "to": "co" }, { "from": "plan", "outcome": "Done", "to": "join" },
-            { "from": "co", "outcome": "Done", "to": "join" }, { "from": "join", "outcome": "Done", "to": "end" } ] }
-        """;
-        var draft = await admin.PutAsync("/api/workflow-definitions/extensions/draft", new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.True(draft.IsSuccessStatusCode, await draft.Content.ReadAsStringAsync());
-        (await admin.PostAsync("/api/workflow-definitions/extensions/publish", null)).EnsureSuccessStatusCode();
-        var launched = await admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "extensions" });
-        Assert.True(launched.IsSuccessStatusCode, await launched.Content.ReadAsStringAsync());
-        var instance = (await launched.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        var tasks = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instance}&all=true"))!["items"]!.AsArray();
-        return tasks.ToDictionary(t => t!["assignee"]!.GetValue<string>(), t => t!["id"]!.GetValue<Guid>());
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using PolicyFlow.Host.Tests.Durability;
 using PolicyFlow.Testing;
@@ -23,10 +22,10 @@ public sealed class InstanceReadingTests
     {
         await using var storage = await TestStorage.CreateAsync(provider);
         await using var host = HostOn.Start("Development", storage.Environment, new Dictionary<string, string?> { ["Seed:LaunchPolicy"] = "false" });
-        using var admin = await ClientAsync(host, "admin");
-        var (instance, tasks) = await LaunchAsync(admin);
-        using var jx = await ClientAsync(host, "jx-330000");
-        using var rlsb = await ClientAsync(host, "rlsb-330000");
+        using var admin = await host.SignedInAsync("admin");
+        var (instance, tasks) = await TwoAgencyMeasure.LaunchAsync(admin, "co-agencies", "kj-330000", "jx-330000", "rlsb-330000");
+        using var jx = await host.SignedInAsync("jx-330000");
+        using var rlsb = await host.SignedInAsync("rlsb-330000");
         Assert.Equal(HttpStatusCode.OK, (await rlsb.PostAsJsonAsync($"/api/tasks/{tasks["rlsb-330000"]}/progress", new { note = RlsbNote, percent = 40 })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await jx.PostAsJsonAsync($"/api/tasks/{tasks["jx-330000"]}/progress", new { note = JxNote, percent = 20 })).StatusCode);
 
@@ -49,7 +48,7 @@ public sealed class InstanceReadingTests
         // The lead agency and the supervisors read the whole instance, 省人力社保厅's note included.
         foreach (var reader in new[] { "kj-330000", "policy-office", "leader", "admin" })
         {
-            using var client = reader == "admin" ? null : await ClientAsync(host, reader);
+            using var client = reader == "admin" ? null : await host.SignedInAsync(reader);
             var whole = client ?? admin;
             Assert.Contains(RlsbNote, await whole.GetStringAsync($"/api/workflow-instances/{instance}/journal"), StringComparison.Ordinal);
             var all = (await whole.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{instance}"))!;
@@ -61,37 +60,7 @@ public sealed class InstanceReadingTests
         }
 
         // An agency with no task in it still gets "not found".
-        using var other = await ClientAsync(host, "tz-330000");
+        using var other = await host.SignedInAsync("tz-330000");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/workflow-instances/{instance}/journal")).StatusCode);
-    }
-
-    private static async Task<HttpClient> ClientAsync(HostOn host, string userName)
-    {
-        var client = host.Client();
-        await PolicyFlowAccounts.SignInAsync(client, userName);
-        return client;
-    }
-
-    /// <summary>Launches the measure and returns its instance and the task of each co-agency.</summary>
-    private static async Task<(Guid Instance, Dictionary<string, Guid> Tasks)> LaunchAsync(HttpClient admin)
-    {
-        const string json = """
-        { "id": "co-agencies", "name": "co-agencies", "variables": [ { "name": "leadAgency", "type": "string", "default": "kj-330000" } ],
-          "activities": [ { "id": "start", "type": "Start" }, { "id": "fork", "type": "Fork" },
-            { "id": "jx", "type": "AssignTask", "properties": { "title": "经信厅落实", "assignee": "jx-330000", "due": { "days": 20, "unit": "calendar", "from": "created" } } },
-            { "id": "rlsb", "type": "AssignTask", "properties": { "title": "人社厅落实", "assignee": "rlsb-330000", "due": { "days": 20, "unit": "calendar", "from": "created" } } },
-            { "id": "join", "type": "Join" }, { "id": "end", "type": "End" } ],
-          "connections": [ { "from": "start", "outcome": "Done", "to": "fork" }, { "from": "fork", "outcome": "A", "to": "jx" },
-            { "from": "fork", "outcome": "B", "to": "rlsb" }, { "from": "jx", "outcome": "Done", "to": "join" },
-            { "from": "rlsb", "outcome": "Done", "to": "join" }, { "from": "join", "outcome": "Done", "to": "end" } ] }
-        """;
-        var draft = await admin.PutAsync("/api/workflow-definitions/co-agencies/draft", new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.True(draft.IsSuccessStatusCode, await draft.Content.ReadAsStringAsync());
-        (await admin.PostAsync("/api/workflow-definitions/co-agencies/publish", null)).EnsureSuccessStatusCode();
-        var launched = await admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "co-agencies" });
-        Assert.True(launched.IsSuccessStatusCode, await launched.Content.ReadAsStringAsync());
-        var instance = (await launched.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        var tasks = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instance}&all=true"))!["items"]!.AsArray();
-        return (instance, tasks.ToDictionary(t => t!["assignee"]!.GetValue<string>(), t => t!["id"]!.GetValue<Guid>()));
     }
 }

@@ -31,10 +31,10 @@ public sealed class SessionTests
         {
             ["Seed:LaunchPolicy"] = "false", ["Authentication:SessionRevalidationSeconds"] = "1",
         });
-        using var admin = await SignedInAsync(host, "admin");
+        using var admin = await host.SignedInAsync("admin");
 
         // Locked by an administrator: the open session ends, and signing in again is refused until unlocked.
-        using var locked = await SignedInAsync(host, User);
+        using var locked = await host.SignedInAsync(User);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/users/{User}/lock", null)).StatusCode);
         await Task.Delay(PastInterval);
         Assert.Equal(HttpStatusCode.Unauthorized, (await locked.GetAsync("/api/users/me")).StatusCode);
@@ -43,15 +43,15 @@ public sealed class SessionTests
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/users/{User}/unlock", null)).StatusCode);
 
         // A role change ends the session that carried the old role; the next sign-in has the new one.
-        using var staff = await SignedInAsync(host, User);
+        using var staff = await host.SignedInAsync(User);
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/users/{User}/role", new { role = "Leadership" })).StatusCode);
         await Task.Delay(PastInterval);
         Assert.Equal(HttpStatusCode.Unauthorized, (await staff.GetAsync("/api/users/me")).StatusCode);
-        using var leader = await SignedInAsync(host, User);
+        using var leader = await host.SignedInAsync(User);
         Assert.Equal(["Leadership"], (await leader.GetFromJsonAsync<JsonObject>("/api/users/me"))!["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
 
         // Signing out in one browser ends the other.
-        using var other = await SignedInAsync(host, User);
+        using var other = await host.SignedInAsync(User);
         Assert.Equal(HttpStatusCode.NoContent, (await leader.PostAsync("/api/account/logout", null)).StatusCode);
         await Task.Delay(PastInterval);
         Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/api/users/me")).StatusCode);
@@ -65,7 +65,7 @@ public sealed class SessionTests
     public async Task ATokenCannotMintTokens_AndAnAdministratorRevokesAUsersTokens()
     {
         await using var host = HostOn.Start("Development", HostOn.NewDirectory(), new Dictionary<string, string?> { ["Seed:LaunchPolicy"] = "false" });
-        using var signedIn = await SignedInAsync(host, User);
+        using var signedIn = await host.SignedInAsync(User);
         var token = await PolicyFlowAccounts.CreateTokenAsync(signedIn);
         using var bearer = host.Client(cookies: false);
         bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -74,7 +74,7 @@ public sealed class SessionTests
         Assert.Equal(HttpStatusCode.Forbidden, minted.StatusCode);
         Assert.Single((await signedIn.GetFromJsonAsync<JsonArray>("/api/users/me/tokens"))!);
 
-        using var admin = await SignedInAsync(host, "admin");
+        using var admin = await host.SignedInAsync("admin");
         Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/tasks")).StatusCode);
         Assert.Equal(1, (await (await admin.DeleteAsync($"/api/users/{User}/tokens")).Content.ReadFromJsonAsync<JsonObject>())!["revoked"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/tasks")).StatusCode);
@@ -92,16 +92,9 @@ public sealed class SessionTests
         });
         Assert.True(await provider.IsStillValidAsync(principal));
 
-        using var admin = await SignedInAsync(host, "admin");
+        using var admin = await host.SignedInAsync("admin");
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/users/{User}/lock", null)).StatusCode);
 
         Assert.False(await provider.IsStillValidAsync(principal));
-    }
-
-    private static async Task<HttpClient> SignedInAsync(HostOn host, string userName)
-    {
-        var client = host.Client();
-        await PolicyFlowAccounts.SignInAsync(client, userName);
-        return client;
     }
 }
