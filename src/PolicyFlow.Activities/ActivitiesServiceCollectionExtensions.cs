@@ -28,6 +28,7 @@ public static class ActivitiesServiceCollectionExtensions
         {
             services.AddSingleton<ITimerHandler>(sp => ActivatorUtilities.CreateInstance<Notices.DeadlineNoticeHandler>(sp, kind));
         }
+        services.AddSingleton<Extensions.ExtensionRules>();
         services.AddSingleton<Extensions.ExtensionService>();
         services.AddSingleton<Publishing.PolicyPublisher>();
         services.AddSingleton<Publishing.PolicyLauncher>();

@@ -1,10 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
 namespace PolicyFlow.Activities.Extensions;
 
-/// <summary>How far an extension (延期) may move a due date.</summary>
-public static class ExtensionRules
+/// <summary>How far an extension (延期) may move a due date: <c>Deadlines:MaxExtensionDays</c>, checked at start.</summary>
+public sealed class ExtensionRules
 {
-    /// <summary>At most a year beyond the current due date: a date further out is a typo or a probe, not a plan.</summary>
-    public static readonly TimeSpan MaxExtension = TimeSpan.FromDays(366);
+    public const string Section = "Deadlines";
 
-    public const string TooFar = "申请的新期限距当前期限不得超过 366 天。 An extension may move the due date by at most 366 days; ask for a nearer date.";
+    /// <summary>At most this many days beyond the current due date (default a year): further out is a typo or a probe, not a plan.</summary>
+    [Range(1, 3660, ErrorMessage = "Deadlines:MaxExtensionDays must be between 1 and 3660 days.")]
+    public int MaxExtensionDays { get; set; } = 366;
+
+    public TimeSpan MaxExtension => TimeSpan.FromDays(MaxExtensionDays);
+
+    public string TooFar => string.Create(CultureInfo.InvariantCulture,
+        $"申请的新期限距当前期限不得超过 {MaxExtensionDays} 天。 An extension may move the due date by at most {MaxExtensionDays} days; ask for a nearer date.");
 }

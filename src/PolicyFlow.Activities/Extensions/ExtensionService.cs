@@ -15,10 +15,11 @@ using PolicyFlow.Engine.Timers;
 namespace PolicyFlow.Activities.Extensions;
 
 /// <summary>
-/// Extension requests (延期): asked by the assignee before the due date, decided by the lead agency. An approval moves
-/// the due date and plans the task's notices again; the journal records both.
+/// Extension requests (延期): asked by the assignee before the due date, decided by someone else (who may decide is the
+/// host's rule; the requester never decides their own). An approval moves the due date and plans the task's notices
+/// again; the journal records both.
 /// </summary>
-public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter writer, Recipients recipients, AgencyCatalog catalog)
+public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter writer, Recipients recipients, AgencyCatalog catalog, ExtensionRules rules)
 {
     public const string Requested = "ExtensionRequested";
     public const string Decided = "ExtensionDecided";
@@ -45,9 +46,9 @@ public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter w
             {
                 throw EngineException.Invalid("申请的新期限须晚于当前期限。 The requested due date must be later than the current one.");
             }
-            if (newDueAt - due > ExtensionRules.MaxExtension)
+            if (newDueAt - due > rules.MaxExtension)
             {
-                throw EngineException.Invalid(ExtensionRules.TooFar);
+                throw EngineException.Invalid(rules.TooFar);
             }
             if (string.IsNullOrWhiteSpace(reason))
             {
@@ -73,6 +74,10 @@ public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter w
             var db = (PolicyFlowDbContext)work.Db;
             var request = await db.Extensions.FindAsync([requestId], cancellationToken)
                 ?? throw EngineException.NotFound($"Extension request {requestId} does not exist.");
+            if (string.Equals(request.RequestedBy, actor, StringComparison.Ordinal))
+            {
+                throw new ExtensionRefusedException("不能审批本人提出的延期申请，请由牵头单位或政策办、领导审批。 You cannot decide your own extension request.");
+            }
             if (request.Status != ExtensionStatus.Pending)
             {
                 throw EngineException.Conflict($"延期申请已{request.Status}。 Extension request {requestId} is already {request.Status}.");

@@ -24,6 +24,8 @@ internal static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<LedgerExport>();
         services.TryAddSingleton<BulletinReport>();
         services.TryAddSingleton<BulletinPdf>();
+        services.TryAddSingleton<Instances.ReadInstance>();
+        services.TryAddSingleton<Extensions.DecideExtension>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using PolicyFlow.Activities.Directories;
 using PolicyFlow.Host.Auth.Access;
@@ -32,6 +33,8 @@ internal static class AuthExtensions
         var accounts = new AccountsDb(storage);
         services.AddSingleton(accounts);
         services.AddScoped(_ => accounts.Create());
+        // One key ring for every host, in the database: a cookie, antiforgery token or circuit from one host is read by another.
+        services.AddDataProtection().SetApplicationName("PolicyFlow").PersistKeysToDbContext<AccountsDbContext>();
         services.AddSingleton<PolicyFlow.Activities.Notices.IAgencyMailboxes, Accounts.AgencyUserMailboxes>();
         services.AddSingleton(new AttachmentStore(UploadsDirectory(options, storage, builder.Environment.ContentRootPath)));
         services.AddIdentityCore<PolicyFlowUser>(o =>
@@ -69,6 +72,8 @@ internal static class AuthExtensions
         {
             OidcSignIn.Add(authentication, options.Oidc);
         }
+        // After the Studio's registration: the circuit's user is checked again as often as the cookie.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, Accounts.RevalidatingAccountStateProvider>();
         services.AddScoped<Visibility>();
         services.AddScoped<IAuthorizationHandler, ApiAccessHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessResultHandler>();

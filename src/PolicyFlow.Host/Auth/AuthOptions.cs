@@ -25,5 +25,12 @@ public sealed class AuthOptions
     [Range(1, long.MaxValue)]
     public long AttachmentBytesPerTask { get; set; } = 200L * 1024 * 1024;
 
+    /// <summary>
+    /// How often a sign-in cookie and a Studio circuit are checked against the account (security stamp, lockout): a lock, a
+    /// password or role change and a sign-out elsewhere end other sessions within this many seconds (default 5 minutes).
+    /// </summary>
+    [Range(1, 86_400)]
+    public int SessionRevalidationSeconds { get; set; } = 300;
+
     public OidcOptions Oidc { get; set; } = new();
 }

@@ -20,6 +20,8 @@ internal static class StudioCookie
         o.SlidingExpiration = true;
         o.LoginPath = "/account/login";
         o.ReturnUrlParameter = "returnUrl";
+        // Checked against the account every Authentication:SessionRevalidationSeconds: a changed security stamp ends the session.
+        o.Events.OnValidatePrincipal = Accounts.SessionCheck.ValidateCookieAsync;
         o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
     }

@@ -54,7 +54,11 @@ internal sealed class SeedLoader(DefinitionService definitions, PolicyPublisher 
     {
         foreach (var name in WorkflowTemplates.Shared)
         {
-            await definitions.SaveAndPublishAsync(WorkflowTemplates.Read(name), "seed", cancellationToken);
+            // Only when missing: a restart must not publish the built-in template over the policy office's own version.
+            if (await definitions.GetAsync(name, null, cancellationToken) is null)
+            {
+                await definitions.SaveAndPublishAsync(WorkflowTemplates.Read(name), "seed", cancellationToken);
+            }
         }
         if (!(options.Value.ImportPolicy ?? environment.IsDevelopment()))
         {

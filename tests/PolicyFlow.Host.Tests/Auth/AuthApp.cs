@@ -32,6 +32,9 @@ public sealed class AuthApp : IAsyncLifetime
     public Guid ForeignAttachment { get; private set; }
     public string UploadsDirectory => Path.Combine(_directory, "uploads");
 
+    /// <summary>An account the matrix locks, unlocks and revokes (<c>/api/users/{userName}/…</c>).</summary>
+    public const string MatrixTarget = "matrix-target";
+
     public async Task InitializeAsync()
     {
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -43,6 +46,9 @@ public sealed class AuthApp : IAsyncLifetime
             b.UseSetting("Authentication:SignInPermitsPerMinute", "1000");
             b.UseSetting("Mail:PickupPath", Path.Combine(_directory, "mail"));
         });
+        await WithServicesAsync(async services => (await services.GetRequiredService<UserManager<PolicyFlowUser>>().CreateAsync(
+            new PolicyFlowUser { UserName = MatrixTarget, Email = "matrix-target@zj.gov.cn", AgencyId = "jx-330000", LockoutEnabled = true },
+            "Matrix-Target-2026!")).Succeeded);
         using var admin = await ClientAsync("admin");
         (OwnInstance, OwnTask) = await LaunchAsync(admin, "auth-own", "jx-330102", "rlsb-330000");
         (ForeignInstance, ForeignTask) = await LaunchAsync(admin, "auth-foreign", "tz-330200", "tz-330000");

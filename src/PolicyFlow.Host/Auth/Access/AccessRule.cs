@@ -10,7 +10,6 @@ internal sealed record AccessRule(string Name, bool Anonymous, IReadOnlyList<str
     public static AccessRule SignedIn { get; } = new("signed-in", false, null, ResourceCheck.None);
     public static AccessRule TaskReader { get; } = new("task-reader", false, null, ResourceCheck.TaskRead);
     public static AccessRule TaskActor { get; } = new("task-actor", false, null, ResourceCheck.TaskAct);
-    public static AccessRule TaskLead { get; } = new("task-lead", false, null, ResourceCheck.TaskLead);
     public static AccessRule TaskSupervisor { get; } = new("task-supervisor", false, null, ResourceCheck.TaskSupervise);
     public static AccessRule MatrixReader { get; } = new("matrix-reader", false, null, ResourceCheck.ReportMatrix);
     public static AccessRule InstanceReader { get; } = new("instance-reader", false, null, ResourceCheck.InstanceRead);

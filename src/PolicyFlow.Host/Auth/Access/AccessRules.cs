@@ -43,7 +43,8 @@ internal static class AccessRules
         ["GET /api/tasks/{id:guid}/timers"] = AccessRule.TaskReader,
         ["GET /api/tasks/{id:guid}/extensions"] = AccessRule.TaskReader,
         ["POST /api/tasks/{id:guid}/extensions"] = AccessRule.TaskActor,
-        ["POST /api/tasks/{id:guid}/extensions/{requestId:guid}/decision"] = AccessRule.TaskLead,
+        // Reached by the lead, the policy office and leadership; DecideExtension says which of them decides this request.
+        ["POST /api/tasks/{id:guid}/extensions/{requestId:guid}/decision"] = AccessRule.TaskSupervisor,
         ["POST /api/tasks/{id:guid}/attachments"] = AccessRule.TaskActor.WithBodyLimit(Attachments.AttachmentRules.MaxRequestBytes),
         ["GET /api/tasks/{id:guid}/attachments"] = AccessRule.TaskReader,
         ["GET /api/tasks/{id:guid}/attachments/{attachmentId:guid}"] = AccessRule.TaskReader,
@@ -91,6 +92,10 @@ internal static class AccessRules
         ["DELETE /api/users/me/tokens/{id:guid}"] = AccessRule.SignedIn,
         ["GET /api/users"] = AccessRule.ForRoles(Admin),
         ["POST /api/users"] = AccessRule.ForRoles(Admin),
+        ["POST /api/users/{userName}/lock"] = AccessRule.ForRoles(Admin),
+        ["POST /api/users/{userName}/unlock"] = AccessRule.ForRoles(Admin),
+        ["PUT /api/users/{userName}/role"] = AccessRule.ForRoles(Admin),
+        ["DELETE /api/users/{userName}/tokens"] = AccessRule.ForRoles(Admin),
         ["GET /api/audit"] = AccessRule.ForRoles(Admin),
     };
 

@@ -83,12 +83,7 @@ internal sealed class ApiAccessHandler(Visibility visibility, Activities.Directo
         }
         if (check == ResourceCheck.TaskSupervise && !caller.ReadsEverything && !await visibility.LeadsTaskAsync(caller, id, ct))
         {
-            context.Fail(new AuthorizationFailureReason(this, "Only leadership, the policy office or the measure's lead agency urge this task."));
-            return false;
-        }
-        if (check == ResourceCheck.TaskLead && !await visibility.LeadsTaskAsync(caller, id, ct))
-        {
-            context.Fail(new AuthorizationFailureReason(this, "Only the lead agency of the task's measure decides this."));
+            context.Fail(new AuthorizationFailureReason(this, "Only leadership, the policy office or the measure's lead agency supervise this task."));
             return false;
         }
         return true;

@@ -11,10 +11,7 @@ internal enum ResourceCheck
     /// <summary>The caller must act for the task's assignee (403 when they may only read it, 404 when not even that).</summary>
     TaskAct,
 
-    /// <summary>The caller's agency leads the task's measure (the root instance's <c>leadAgency</c>): it decides extensions (403 / 404 as above).</summary>
-    TaskLead,
-
-    /// <summary>The caller supervises the task: reads everything (leadership, policy office, administrators) or leads its measure (催办; 403 / 404 as above).</summary>
+    /// <summary>The caller supervises the task: reads everything (leadership, policy office, administrators) or leads its measure (催办, extension decisions; 403 / 404 as above).</summary>
     TaskSupervise,
 
     /// <summary>No <c>{id}</c>: the caller's report scope covers the province or a city, not only a county (督办总览; 403 otherwise).</summary>

@@ -104,20 +104,32 @@ internal sealed class Visibility(PolicyFlowDbContext db, AgencyCatalog catalog, 
         return instanceId is { } id && await LeadsAsync(caller.AgencyId, id, cancellationToken);
     }
 
-    public async Task<bool> CanReadInstanceAsync(Caller caller, Guid instanceId, CancellationToken cancellationToken)
+    public async Task<bool> CanReadInstanceAsync(Caller caller, Guid instanceId, CancellationToken cancellationToken) =>
+        (await InstanceViewAsync(caller, instanceId, cancellationToken)).Any;
+
+    /// <summary>
+    /// What of <paramref name="instanceId"/> the caller reads: the whole instance if they read everything or lead its measure,
+    /// else their line's tasks if it has any, else nothing.
+    /// </summary>
+    public async Task<InstanceView> InstanceViewAsync(Caller caller, Guid instanceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.ReadsEverything)
         {
-            return true;
+            return InstanceView.Everything;
         }
         if (!caller.Is(Roles.AgencyStaff))
         {
-            return false;
+            return InstanceView.Nothing;
+        }
+        if (await LeadsAsync(caller.AgencyId, instanceId, cancellationToken))
+        {
+            return InstanceView.Everything;
         }
         var assignees = VisibleAssignees(caller.AgencyId);
         return await db.Tasks.AnyAsync(t => t.InstanceId == instanceId && assignees.Contains(t.Assignee), cancellationToken)
-            || await LeadsAsync(caller.AgencyId, instanceId, cancellationToken);
+            ? InstanceView.Of(assignees)
+            : InstanceView.Nothing;
     }
 
     /// <summary>The agency itself and the agencies of the same kind in the regions below it.</summary>
@@ -146,7 +158,11 @@ internal sealed class Visibility(PolicyFlowDbContext db, AgencyCatalog catalog, 
     }
 
     /// <summary>Whether the root of <paramref name="instanceId"/>'s tree names <paramref name="agencyId"/> as its lead agency.</summary>
-    private async Task<bool> LeadsAsync(string agencyId, Guid instanceId, CancellationToken cancellationToken)
+    private async Task<bool> LeadsAsync(string agencyId, Guid instanceId, CancellationToken cancellationToken) =>
+        await LeadAgencyAsync(instanceId, cancellationToken) == agencyId;
+
+    /// <summary>The lead agency named by the root of <paramref name="instanceId"/>'s tree (a cascade's child has its measure's lead).</summary>
+    public async Task<string?> LeadAgencyAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         Guid? id = instanceId;
         for (var depth = 0; id is not null && depth < MaxDepth; depth++)
@@ -155,15 +171,15 @@ internal sealed class Visibility(PolicyFlowDbContext db, AgencyCatalog catalog, 
                 .FirstOrDefaultAsync(cancellationToken);
             if (row is null)
             {
-                return false;
+                return null;
             }
             if (row.ParentInstanceId is null)
             {
-                return LeadAgencyOf(row.VariablesJson) == agencyId;
+                return LeadAgencyOf(row.VariablesJson);
             }
             id = row.ParentInstanceId;
         }
-        return false;
+        return null;
     }
 
     /// <summary>Every instance in the trees whose root names <paramref name="agencyId"/> as lead agency.</summary>

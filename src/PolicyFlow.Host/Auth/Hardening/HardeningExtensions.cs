@@ -1,4 +1,6 @@
+using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +18,19 @@ internal static class HardeningExtensions
         var services = builder.Services;
         services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section));
         services.AddSecurityHeaderPolicies().SetDefaultPolicy(SecurityHeaders.Configure);
+        var proxies = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.KnownProxies ?? [];
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the configured proxies: not the framework's default of loopback, which a local client could be.
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies)
+            {
+                o.KnownProxies.Add(IPAddress.TryParse(proxy, out var address) ? address
+                    : throw new InvalidOperationException($"Security:KnownProxies: '{proxy}' is not an IP address."));
+            }
+        });
         if (!builder.Environment.IsDevelopment())
         {
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -30,6 +45,10 @@ internal static class HardeningExtensions
     public static WebApplication UsePolicyFlowTransport(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.KnownProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -10,4 +10,11 @@ public sealed class SecurityOptions
     /// or rewrites the host without forwarded headers. The request's own scheme and host are always accepted.
     /// </summary>
     public string[] TrustedOrigins { get; set; } = [];
+
+    /// <summary>
+    /// Addresses of the reverse proxies in front of the hosts (<c>10.0.0.5</c>). Only a request from one of them has its
+    /// <c>X-Forwarded-For</c> / <c>X-Forwarded-Proto</c> believed, so the sign-in limit and the audit see the real client;
+    /// with none, forwarded headers are ignored (a client cannot spoof its address).
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
 }

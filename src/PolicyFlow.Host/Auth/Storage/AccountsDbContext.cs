@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Engine.Persistence;
@@ -9,15 +10,17 @@ namespace PolicyFlow.Host.Auth.Storage;
 
 /// <summary>
 /// Users, roles, access tokens, the audit trail and task attachments: a context of its own (own migrations, own history
-/// table) on the workflow database's connection, so the engine's schema and this one evolve independently.
+/// table) on the workflow database's connection, so the engine's schema and this one evolve independently. It also holds
+/// the Data Protection key ring, so every host signs and reads cookies, antiforgery tokens and circuits with the same keys.
 /// </summary>
-public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbContext<PolicyFlowUser>(options)
+public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbContext<PolicyFlowUser>(options), IDataProtectionKeyContext
 {
     public const string HistoryTable = "__AccountsMigrationsHistory";
 
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<TaskAttachment> Attachments => Set<TaskAttachment>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -56,6 +59,7 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(a => a.RemoteAddress).HasMaxLength(64);
             e.HasIndex(a => a.UserName);
         });
+        builder.Entity<DataProtectionKey>(e => e.ToTable("pf_data_protection_keys"));
         builder.Entity<TaskAttachment>(e =>
         {
             e.ToTable("pf_task_attachments");

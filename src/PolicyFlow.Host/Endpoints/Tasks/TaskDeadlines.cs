@@ -26,25 +26,18 @@ internal static class TaskDeadlines
         });
         group.MapGet("/{id:guid}/extensions", async (Guid id, PolicyFlowDbContext db, CancellationToken ct) =>
             await db.Extensions.AsNoTracking().Where(e => e.TaskId == id).OrderBy(e => e.RequestedAt).ToListAsync(ct));
-        group.MapPost("/{id:guid}/extensions", async (Guid id, ExtensionAsk ask, ExtensionService extensions, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/extensions", async (Guid id, ExtensionAsk ask, ExtensionService extensions, ExtensionRules rules, HttpContext http, CancellationToken ct) =>
         {
             Application.TextBounds.Check(ask.Reason, "reason");
             // A date means the whole day: the task becomes overdue at the next midnight in Asia/Shanghai.
             // The last representable day has no following midnight: refused as too far rather than overflowing.
-            var newDue = ask.NewDueAt ?? (ask.NewDueDate is { } day ? (day < DateOnly.MaxValue ? DueDay.ToDueAt(day) : throw EngineException.Invalid(ExtensionRules.TooFar))
+            var newDue = ask.NewDueAt ?? (ask.NewDueDate is { } day ? (day < DateOnly.MaxValue ? DueDay.ToDueAt(day) : throw EngineException.Invalid(rules.TooFar))
                 : throw EngineException.Invalid("Give newDueDate (yyyy-MM-dd) or newDueAt."));
             var request = await extensions.RequestAsync(id, newDue, ask.Reason ?? "", Actor.Of(http.User), ct);
             return Results.Created(string.Create(CultureInfo.InvariantCulture, $"/api/tasks/{id}/extensions/{request.Id}"), request);
         });
         group.MapPost("/{id:guid}/extensions/{requestId:guid}/decision", async (Guid id, Guid requestId, ExtensionDecision decision,
-            ExtensionService extensions, PolicyFlowDbContext db, HttpContext http, CancellationToken ct) =>
-        {
-            Application.TextBounds.Check(decision.Comment, "comment");
-            if (!await db.Extensions.AnyAsync(e => e.Id == requestId && e.TaskId == id, ct))
-            {
-                throw EngineException.NotFound($"Task {id} has no extension request {requestId}.");
-            }
-            return await extensions.DecideAsync(requestId, decision.Approve, decision.Comment, Actor.Of(http.User), ct);
-        });
+            Application.Extensions.DecideExtension decide, HttpContext http, CancellationToken ct) =>
+            await decide.HandleAsync(Auth.Caller.From(http.User), new(id, requestId, decision.Approve, decision.Comment), ct));
     }
 }

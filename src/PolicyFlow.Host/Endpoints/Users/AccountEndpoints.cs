@@ -29,8 +29,13 @@ internal static class AccountEndpoints
             await signIn.SignInAsync(user, isPersistent: false);
             return Results.Ok(await UserView.FromAsync(user, signIn.UserManager));
         }).RequireRateLimiting(SignInRateLimit);
-        group.MapPost("/logout", async (SignInManager<PolicyFlowUser> signIn) =>
+        group.MapPost("/logout", async (SignInManager<PolicyFlowUser> signIn, HttpContext http) =>
         {
+            // Signing out ends every session of the user (other browsers within SessionRevalidationSeconds), not only this cookie.
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
             await signIn.SignOutAsync();
             return Results.NoContent();
         });

@@ -17,8 +17,13 @@ internal static class TokenEndpoints
     public static void Map(RouteGroupBuilder me)
     {
         me.MapPost("/tokens", async (CreateRequest request, ClaimsPrincipal user, UserManager<Auth.PolicyFlowUser> users, AccountsDbContext db,
-            TimeProvider clock, CancellationToken ct) =>
+            TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
+            // A stolen token must not outlive its revocation by minting others: only a signed-in session creates tokens.
+            if (http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new Application.AccessDeniedException("访问令牌不能再创建令牌，请登录 PolicyFlow 后创建。 An access token cannot create tokens; sign in to the Studio to create one.");
+            }
             var name = request.Name?.Trim();
             if (string.IsNullOrEmpty(name) || name.Length > 100)
             {

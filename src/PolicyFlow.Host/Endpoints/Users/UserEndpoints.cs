@@ -20,6 +20,7 @@ internal static class UserEndpoints
         me.MapGet("/", async (ClaimsPrincipal user, UserManager<PolicyFlowUser> users) =>
             await UserView.FromAsync(await users.GetUserAsync(user) ?? throw EngineException.NotFound("The signed-in user no longer exists."), users));
         TokenEndpoints.Map(me);
+        UserAdministration.Map(group);
         group.MapGet("/", async (UserManager<PolicyFlowUser> users, CancellationToken ct) =>
         {
             var all = await users.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);

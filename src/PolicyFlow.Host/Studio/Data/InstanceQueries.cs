@@ -1,20 +1,25 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Engine.Timers;
+using PolicyFlow.Engine.Journal;
+using PolicyFlow.Host.Application.Instances;
+using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Storage;
 
 namespace PolicyFlow.Host.Studio.Data;
 
 /// <summary>An instance with everything the viewer draws: its definition, activity states, tasks and timers.</summary>
 internal sealed record InstanceDetail(WorkflowInstance Instance, string DefinitionJson, IReadOnlyDictionary<string, string> States,
-    IReadOnlyList<WorkTask> Tasks, IReadOnlyList<WorkflowTimer> Timers);
+    IReadOnlyList<WorkTask> Tasks, IReadOnlyList<WorkflowTimer> Timers, string? VariablesJson)
+{
+    /// <summary>False when the caller sees only their own line's part of the instance.</summary>
+    public bool Whole => VariablesJson is not null;
+}
 
 /// <summary>The reads behind the instance list and viewer.</summary>
-internal sealed class InstanceQueries(DbFactory db, StudioAccess access)
+internal sealed class InstanceQueries(DbFactory db, StudioAccess access, ReadInstance reader)
 {
     private const int ListLimit = 500;
 
@@ -26,26 +31,42 @@ internal sealed class InstanceQueries(DbFactory db, StudioAccess access)
         return await query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).Take(ListLimit).ToListAsync(ct);
     }
 
-    public async Task<InstanceDetail?> DetailAsync(Guid id, CancellationToken ct = default)
+    /// <summary>The instance as <paramref name="caller"/> may see it (<see cref="ReadInstance"/>), or null when they may not see it at all.</summary>
+    public async Task<InstanceDetail?> DetailAsync(Caller caller, Guid id, CancellationToken ct = default)
     {
-        await using var context = db.Create();
-        var instance = await context.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (instance is null)
+        InstanceRead read;
+        try
+        {
+            read = await reader.DetailAsync(caller, id, ct);
+        }
+        catch (EngineException ex) when (ex.Error == EngineError.NotFound)
         {
             return null;
         }
+        await using var context = db.Create();
+        var instance = read.Instance;
         var definition = await context.Definitions.AsNoTracking()
             .Where(d => d.DefinitionId == instance.DefinitionId && d.Version == instance.DefinitionVersion)
             .Select(d => d.Json).FirstOrDefaultAsync(ct) ?? "{}";
-        var state = JsonSerializer.Deserialize<InstanceState>(instance.StateJson, DefinitionJson.Options) ?? new InstanceState();
-        var states = state.Activities.ToDictionary(a => a.Key, a => a.Value.Status);
+        var states = read.Activities.ToDictionary(a => a.Key, a => a.Value.Status);
         // The incident's activity is the one to colour red, whatever its stored status says.
         if (instance is { Status: InstanceStatus.Faulted, IncidentActivityId: { } faulted })
         {
             states[faulted] = "Faulted";
         }
-        var tasks = await context.Tasks.AsNoTracking().Where(t => t.InstanceId == id).OrderBy(t => t.CreatedAt).ToListAsync(ct);
-        var timers = await context.Timers.AsNoTracking().Where(t => t.InstanceId == id).OrderBy(t => t.DueAt).ToListAsync(ct);
-        return new InstanceDetail(instance, definition, states, tasks, timers);
+        return new InstanceDetail(instance, definition, states, read.Tasks, read.Timers, read.VariablesJson);
+    }
+
+    /// <summary>The journal lines <paramref name="caller"/> may see; none when they may not see the instance.</summary>
+    public async Task<IReadOnlyList<JournalEntry>> JournalAsync(Caller caller, Guid id, CancellationToken ct = default)
+    {
+        try
+        {
+            return await reader.JournalAsync(caller, id, ct);
+        }
+        catch (EngineException ex) when (ex.Error == EngineError.NotFound)
+        {
+            return [];
+        }
     }
 }

@@ -9,7 +9,7 @@ using PolicyFlow.Host.Storage;
 namespace PolicyFlow.Host.Studio.Data;
 
 /// <summary>The reads behind the dashboard, the inbox and the task page; each opens its own short-lived context.</summary>
-internal sealed class StudioQueries(DbFactory db, StudioAccess access, TimeProvider clock)
+internal sealed class StudioQueries(DbFactory db, StudioAccess access, TimeProvider clock, InstanceQueries instances)
 {
     // The inbox shows at most this many rows; beyond it people filter, they do not scroll.
     private const int InboxLimit = 500;
@@ -54,11 +54,9 @@ internal sealed class StudioQueries(DbFactory db, StudioAccess access, TimeProvi
         return await context.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
     }
 
-    public async Task<IReadOnlyList<JournalEntry>> JournalAsync(Guid instanceId, CancellationToken ct = default)
-    {
-        await using var context = db.Create();
-        return await context.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync(ct);
-    }
+    /// <summary>The instance's journal as <paramref name="caller"/> may see it (<see cref="InstanceQueries.JournalAsync"/>).</summary>
+    public Task<IReadOnlyList<JournalEntry>> JournalAsync(Auth.Caller caller, Guid instanceId, CancellationToken ct = default) =>
+        instances.JournalAsync(caller, instanceId, ct);
 
     public WarningLight LightOf(WorkTask task) =>
         task is { IsOpen: true } ? WarningLights.Compute(task.DueAt, clock.GetUtcNow()) : WarningLight.Green;

@@ -24,6 +24,8 @@ internal static partial class Strings
         ["Inst.Tasks"] = ("任务", "Tasks"),
         ["Inst.Timers"] = ("定时器", "Timers"),
         ["Inst.Variables"] = ("变量", "Variables"),
+        ["Inst.PartialView"] = ("此处只显示本单位及下级对口单位的任务、记录和提醒；完整流程仅牵头单位、政策办、领导和管理员可见。",
+            "Only your agency's line (and its counterparts below) is shown: its tasks, journal and timers. The whole instance is for the lead agency, the policy office, leadership and administrators."),
         ["Timer.Kind"] = ("类型", "Kind"),
         ["Timer.Due"] = ("到期时间", "Due"),
         ["Timer.Status"] = ("状态", "Status"),
