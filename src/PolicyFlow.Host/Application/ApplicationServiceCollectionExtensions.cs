@@ -15,6 +15,8 @@ internal static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ClaimTask>();
         services.TryAddSingleton<ReportProgress>();
         services.TryAddSingleton<CompleteTask>();
+        services.TryAddSingleton<TaskDetail>();
+        services.TryAddSingleton<AttachEvidence>();
         services.TryAddSingleton<MatrixReport>();
         services.TryAddSingleton<OverdueList>();
         services.TryAddSingleton<RankingReport>();

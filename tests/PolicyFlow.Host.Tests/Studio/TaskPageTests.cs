@@ -21,7 +21,7 @@ public sealed class TaskPageTests(StudioHost host) : StudioTest(host)
         await Assertions.Expect(Page.GetByTestId("task-facts").GetByText("已签收")).ToBeVisibleAsync();
         await Page.GetByLabel("进展情况").FillAsync("方案初稿已完成");
         await Page.GetByTestId("progress").ClickAsync();
-        await Assertions.Expect(Page.GetByTestId("journal").GetByText("方案初稿已完成")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByTestId("history").GetByText("方案初稿已完成", new() { Exact = false })).ToBeVisibleAsync();
         await Page.GetByLabel("办理意见").FillAsync("方案已报送");
         await ScreenshotAsync("task-page");
 

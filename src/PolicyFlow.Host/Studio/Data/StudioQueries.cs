@@ -48,18 +48,9 @@ internal sealed class StudioQueries(DbFactory db, StudioAccess access, TimeProvi
             mine.Count(l => l == WarningLight.Green), running, faulted);
     }
 
-    public async Task<WorkTask?> TaskAsync(Guid id, CancellationToken ct = default)
-    {
-        await using var context = db.Create();
-        return await context.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
-    }
-
     public async Task<IReadOnlyList<JournalEntry>> JournalAsync(Guid instanceId, CancellationToken ct = default)
     {
         await using var context = db.Create();
         return await context.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync(ct);
     }
-
-    public WarningLight LightOf(WorkTask task) =>
-        task is { IsOpen: true } ? WarningLights.Compute(task.DueAt, clock.GetUtcNow()) : WarningLight.Green;
 }
