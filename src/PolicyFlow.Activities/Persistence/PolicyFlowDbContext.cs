@@ -16,6 +16,9 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
     public DbSet<Extensions.ExtensionRequest> Extensions => Set<Extensions.ExtensionRequest>();
     public DbSet<TaskFacts> TaskFacts => Set<TaskFacts>();
     public DbSet<TaskUrge> Urges => Set<TaskUrge>();
+    public DbSet<TaskComment> Comments => Set<TaskComment>();
+    public DbSet<Notifications.InAppNotice> Notices => Set<Notifications.InAppNotice>();
+    public DbSet<Notifications.InAppNoticeRead> NoticeReads => Set<Notifications.InAppNoticeRead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -71,6 +74,34 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             e.Property(x => x.Message).HasMaxLength(1000);
             e.HasIndex(x => new { x.TaskId, x.Day }).IsUnique();
             e.HasIndex(x => x.At);
+        });
+        modelBuilder.Entity<TaskComment>(e =>
+        {
+            e.ToTable("pf_task_comments");
+            e.Property(x => x.By).HasMaxLength(200);
+            e.Property(x => x.Text).HasMaxLength(4000);
+            e.HasIndex(x => new { x.TaskId, x.At });
+        });
+        modelBuilder.Entity<Notifications.InAppNotice>(e =>
+        {
+            e.ToTable("pf_notifications");
+            e.Property(x => x.DedupKey).HasMaxLength(300);
+            e.Property(x => x.Cause).HasMaxLength(300);
+            e.Property(x => x.Kind).HasMaxLength(50);
+            e.Property(x => x.To).HasMaxLength(320);
+            e.Property(x => x.AgencyId).HasMaxLength(100);
+            e.Property(x => x.Subject).HasMaxLength(500);
+            e.HasIndex(x => x.DedupKey).IsUnique();
+            e.HasIndex(x => new { x.To, x.CreatedAt });
+            e.HasIndex(x => new { x.AgencyId, x.CreatedAt });
+            e.HasIndex(x => x.Cause);
+        });
+        modelBuilder.Entity<Notifications.InAppNoticeRead>(e =>
+        {
+            e.ToTable("pf_notification_reads");
+            e.HasKey(x => new { x.UserName, x.Cause });
+            e.Property(x => x.UserName).HasMaxLength(200);
+            e.Property(x => x.Cause).HasMaxLength(300);
         });
         modelBuilder.Entity<AgencyContact>(e =>
         {

@@ -17,6 +17,10 @@ internal static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<CompleteTask>();
         services.TryAddSingleton<TaskDetail>();
         services.TryAddSingleton<AttachEvidence>();
+        services.TryAddSingleton<CommentOnTask>();
+        services.TryAddSingleton<InboxQuery>();
+        services.TryAddSingleton<Notifications.NotificationInbox>();
+        services.TryAddSingleton<Notifications.MarkNotificationRead>();
         services.TryAddSingleton<MatrixReport>();
         services.TryAddSingleton<OverdueList>();
         services.TryAddSingleton<RankingReport>();

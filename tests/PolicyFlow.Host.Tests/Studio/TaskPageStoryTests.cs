@@ -83,6 +83,11 @@ public sealed class TaskPageStoryTests(StudioHost host) : StudioTest(host)
         await Assertions.Expect(Line("ExtensionApproved")).ToContainTextAsync($"延期获批至 {extendedTo}");
         await Assertions.Expect(Line("Submitted")).ToContainTextAsync("提交：“已落实，材料见附件”");
         await Assertions.Expect(Page.GetByTestId("history-line").First).Not.ToContainTextAsync("system");
+        await Page.GetByTestId("comment-add").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("comment-error")).ToContainTextAsync("请填写意见内容");
+        await Page.GetByLabel("写下意见").FillAsync("签到表是否需要加盖公章？");
+        await Page.GetByTestId("comment-add").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("comment-line")).ToContainTextAsync("签到表是否需要加盖公章？");
         await ScreenshotAsync("task-page-story-zh");
 
         // The same lines from the API, typed.

@@ -38,7 +38,10 @@ internal sealed class TaskDetail(DbFactory dbFactory, AccountsDb accounts, Agenc
         await using var accountsDb = accounts.Create();
         var attachments = await accountsDb.Attachments.AsNoTracking().Where(a => a.TaskId == taskId).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
         var extension = await db.Extensions.AsNoTracking().Where(e => e.TaskId == taskId).OrderByDescending(e => e.RequestedAt).FirstOrDefaultAsync(cancellationToken);
-        var history = await new TaskHistory(db, accountsDb, catalog).ForAsync(task, facts, cancellationToken);
+        var story = new TaskHistory(db, accountsDb, catalog);
+        var history = await story.ForAsync(task, facts, cancellationToken);
+        var comments = await db.Comments.AsNoTracking().Where(c => c.TaskId == taskId).OrderBy(c => c.At).ToListAsync(cancellationToken);
+        var people = await story.PeopleAsync(comments.Select(c => c.By), cancellationToken);
         return new TaskDetailView(task.Id, task.InstanceId, task.Title, task.Instructions, Name(task.Assignee), task.Status.ToString(), task.OutcomeList,
             [.. task.OutcomeList.Where(task.NeedsComment)], task.CreatedAt, DueOf(task, now), task.ClaimedBy, task.ClaimedAt,
             task.ProgressNote is { } note && task.ProgressAt is { } at ? new TaskProgressView(note, task.ProgressPercent, at, task.ProgressBy) : null,
@@ -47,7 +50,7 @@ internal sealed class TaskDetail(DbFactory dbFactory, AccountsDb accounts, Agenc
                 extension.RequestedBy, extension.RequestedAt, extension.DecidedBy, extension.DecidedAt, extension.DecisionComment),
             [.. attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.UploadedBy,
                 AttachEvidence.DownloadUrl(taskId, a.Id)))],
-            history, access == TaskAccess.Act);
+            history, [.. comments.Select(c => new CommentView(c.Id, c.At, people.GetValueOrDefault(c.By, c.By), c.Text))], access == TaskAccess.Act);
     }
 
     private TaskDue? DueOf(WorkTask task, DateTimeOffset now)

@@ -29,6 +29,7 @@ public sealed record TaskDetailView(
     ExtensionState? Extension,
     IReadOnlyList<AttachmentView> Attachments,
     IReadOnlyList<HistoryLine> History,
+    IReadOnlyList<CommentView> Comments,
     bool CanAct)
 {
     public bool IsOpen => Status is nameof(Engine.Tasks.WorkTaskStatus.Open) or nameof(Engine.Tasks.WorkTaskStatus.Claimed);
@@ -55,6 +56,9 @@ public sealed record ExtensionState(Guid Id, string Status, DateOnly RequestedDu
 
 public sealed record AttachmentView(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt, string UploadedBy,
     string DownloadUrl);
+
+/// <summary>A remark on the task (意见交流), by a person's name and agency.</summary>
+public sealed record CommentView(Guid Id, DateTimeOffset At, string By, string Text);
 
 /// <summary>
 /// One line of the task's history in plain language: <see cref="HistoryKinds"/> says what happened, <c>By</c> who did

@@ -89,7 +89,7 @@ internal sealed class TaskHistory(PolicyFlowDbContext db, AccountsDbContext acco
     };
 
     /// <summary>User names as people read them: 显示名（单位）; the engine's own actor stays <c>system</c> for the page to name.</summary>
-    private async Task<Dictionary<string, string>> PeopleAsync(IEnumerable<string> userNames, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, string>> PeopleAsync(IEnumerable<string> userNames, CancellationToken cancellationToken)
     {
         var names = userNames.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var users = await accounts.Users.AsNoTracking().Where(u => u.UserName != null && names.Contains(u.UserName))

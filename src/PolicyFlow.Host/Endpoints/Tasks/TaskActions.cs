@@ -22,6 +22,11 @@ internal static class TaskActions
             Result(await useCase.HandleAsync(Caller.From(http.User), id, request, ct)));
         group.MapPost("/{id:guid}/complete", async (Guid id, CompleteRequest request, CompleteTask useCase, HttpContext http, CancellationToken ct) =>
             Result(await useCase.HandleAsync(Caller.From(http.User), id, new CompleteTask.Request(request.Outcome, request.Comment, request.Data), ct)));
+        group.MapPost("/{id:guid}/comments", async (Guid id, CommentOnTask.Request request, CommentOnTask useCase, HttpContext http, CancellationToken ct) =>
+        {
+            var comment = await useCase.HandleAsync(Caller.From(http.User), id, request, ct);
+            return TypedResults.Created($"/api/tasks/{id}", new CommentView(comment.Id, comment.At, comment.By, comment.Text));
+        });
         group.MapPost("/{id:guid}/return", async (Guid id, ReturnRequest request, CompleteTask useCase, HttpContext http, CancellationToken ct) =>
             Result(await useCase.ReturnAsync(Caller.From(http.User), id, request.Comment, ct)));
     }
