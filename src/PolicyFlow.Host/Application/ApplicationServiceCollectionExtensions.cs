@@ -19,6 +19,7 @@ internal static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<AttachEvidence>();
         services.TryAddSingleton<CommentOnTask>();
         services.TryAddSingleton<InboxQuery>();
+        services.TryAddSingleton<ClaimTasks>();
         services.TryAddSingleton<Notifications.NotificationInbox>();
         services.TryAddSingleton<Notifications.MarkNotificationRead>();
         services.TryAddSingleton<MatrixReport>();

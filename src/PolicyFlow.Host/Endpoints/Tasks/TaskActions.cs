@@ -16,6 +16,8 @@ internal static class TaskActions
 
     public static void Map(RouteGroupBuilder group)
     {
+        group.MapPost("/claim", async (ClaimTasks.Request request, ClaimTasks useCase, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await useCase.HandleAsync(Caller.From(http.User), request, ct)));
         group.MapPost("/{id:guid}/claim", async (Guid id, ClaimTask useCase, HttpContext http, CancellationToken ct) =>
             Result(await useCase.HandleAsync(Caller.From(http.User), id, ct)));
         group.MapPost("/{id:guid}/progress", async (Guid id, ReportProgress.Request request, ReportProgress useCase, HttpContext http, CancellationToken ct) =>
