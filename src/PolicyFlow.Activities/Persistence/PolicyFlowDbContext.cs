@@ -17,6 +17,7 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
     public DbSet<TaskFacts> TaskFacts => Set<TaskFacts>();
     public DbSet<TaskUrge> Urges => Set<TaskUrge>();
     public DbSet<TaskComment> Comments => Set<TaskComment>();
+    public DbSet<InboxView> InboxViews => Set<InboxView>();
     public DbSet<Notifications.InAppNotice> Notices => Set<Notifications.InAppNotice>();
     public DbSet<Notifications.InAppNoticeRead> NoticeReads => Set<Notifications.InAppNoticeRead>();
 
@@ -74,6 +75,14 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             e.Property(x => x.Message).HasMaxLength(1000);
             e.HasIndex(x => new { x.TaskId, x.Day }).IsUnique();
             e.HasIndex(x => x.At);
+        });
+        modelBuilder.Entity<InboxView>(e =>
+        {
+            e.ToTable("pf_inbox_views");
+            e.Property(x => x.UserName).HasMaxLength(200);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.FilterJson).HasMaxLength(8000);
+            e.HasIndex(x => new { x.UserName, x.Name }).IsUnique();
         });
         modelBuilder.Entity<TaskComment>(e =>
         {

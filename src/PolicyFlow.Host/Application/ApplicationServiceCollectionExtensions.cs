@@ -20,6 +20,7 @@ internal static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<CommentOnTask>();
         services.TryAddSingleton<InboxQuery>();
         services.TryAddSingleton<ClaimTasks>();
+        services.TryAddSingleton<InboxViews>();
         services.TryAddSingleton<Notifications.NotificationInbox>();
         services.TryAddSingleton<Notifications.MarkNotificationRead>();
         services.TryAddSingleton<MatrixReport>();

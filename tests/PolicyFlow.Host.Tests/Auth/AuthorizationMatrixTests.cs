@@ -118,6 +118,7 @@ public sealed class AuthorizationMatrixTests(AuthApp app)
             {
                 (_, "id") when pattern.StartsWith("/api/tasks/", StringComparison.Ordinal) => (foreign ? app.ForeignTask : app.OwnTask).ToString(),
                 (_, "requestId") => Guid.NewGuid().ToString(),
+                (_, "name") when pattern.StartsWith("/api/tasks/views/", StringComparison.Ordinal) => "matrix-view",
                 (_, "id") when pattern.StartsWith("/api/notifications/", StringComparison.Ordinal) => "1",
                 (_, "attachmentId") => (foreign ? app.ForeignAttachment : app.OwnAttachment).ToString(),
                 (_, "id") when pattern.StartsWith("/api/workflow-instances/", StringComparison.Ordinal) => (foreign ? app.ForeignInstance : app.OwnInstance).ToString(),

@@ -57,6 +57,18 @@ public sealed class InboxTests(StudioHost host) : StudioTest(host)
         // Only 配合落实 has no due date: within 30 days keeps neither (制定实施方案 is due in 2099).
         await SelectAsync("到期时间", "30 天内到期（含逾期）");
         await Assertions.Expect(Page.GetByTestId("inbox-total")).ToHaveTextAsync("共 0 项");
+        // A saved view keeps the filters on the server, for this user, and brings them back.
+        await Page.GetByLabel("视图名称").FillAsync($"三十天 {tag}");
+        await Page.GetByTestId("view-save").ClickAsync();
+        await Assertions.Expect(Page.GetByText($"已保存视图：三十天 {tag}")).ToBeVisibleAsync();
+        var views = await Host.GetArrayAsync("/api/tasks/views");
+        var saved = views.Single(v => v!["name"]!.GetValue<string>() == $"三十天 {tag}")!;
+        Assert.Equal(30, saved["filter"]!["dueWithinDays"]!.GetValue<int>());
+        Assert.Equal(tag, saved["filter"]!["query"]!.GetValue<string>());
+        await SelectAsync("到期时间", "全部");
+        await Assertions.Expect(Page.GetByTestId("inbox-total")).ToHaveTextAsync("共 2 项");
+        await SelectAsync("常用视图", $"三十天 {tag}");
+        await Assertions.Expect(Page.GetByTestId("inbox-total")).ToHaveTextAsync("共 0 项");
         await SelectAsync("到期时间", "全部");
         await SelectAsync("排序", "按任务名称");
         await Assertions.Expect(Page.Locator("[data-testid=inbox] tbody tr").First).ToContainTextAsync($"制定实施方案 {tag}");

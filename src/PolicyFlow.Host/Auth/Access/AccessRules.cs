@@ -40,6 +40,9 @@ internal static class AccessRules
         ["POST /api/notifications/read-all"] = AccessRule.SignedIn,
 
         ["GET /api/tasks"] = AccessRule.SignedIn,
+        ["GET /api/tasks/views"] = AccessRule.SignedIn,
+        ["PUT /api/tasks/views/{name}"] = AccessRule.SignedIn,
+        ["DELETE /api/tasks/views/{name}"] = AccessRule.SignedIn,
         ["GET /api/tasks/{id:guid}"] = AccessRule.TaskReader,
         ["POST /api/tasks/claim"] = AccessRule.SignedIn, // each task is checked (and audited) by ClaimTask, as one claim is
         ["POST /api/tasks/{id:guid}/claim"] = AccessRule.TaskActor,

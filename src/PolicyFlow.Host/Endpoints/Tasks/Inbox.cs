@@ -22,6 +22,21 @@ internal static class Inbox
         return TypedResults.Ok(new InboxResponse(page.Total, [.. page.Items.Select(i => TaskView.From(i.Task, i.Facts, now))]));
     });
 
+    /// <summary>常用筛选: the caller's saved views — list, save by name (PUT replaces), delete.</summary>
+    public static void MapViews(RouteGroupBuilder group)
+    {
+        group.MapGet("/views", async (InboxViews useCase, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await useCase.ListAsync(Auth.Caller.From(http.User), ct)));
+        group.MapPut("/views/{name}", async (string name, InboxFilter filter, InboxViews useCase, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await useCase.SaveAsync(Auth.Caller.From(http.User), name, filter, ct)));
+        // Deleting a view that is not there is done already: 204 either way.
+        group.MapDelete("/views/{name}", async (string name, InboxViews useCase, HttpContext http, CancellationToken ct) =>
+        {
+            await useCase.DeleteAsync(Auth.Caller.From(http.User), name, ct);
+            return TypedResults.NoContent();
+        });
+    }
+
     internal static InboxFilter Filter(Query q) => new(q.Assignee, q.Status,
         q.Light is null ? null : Enum.TryParse<WarningLight>(q.Light, ignoreCase: false, out var light) && Enum.IsDefined(light) ? light
             : throw EngineException.Invalid($"light must be Red, Yellow or Green, not '{q.Light}'."),

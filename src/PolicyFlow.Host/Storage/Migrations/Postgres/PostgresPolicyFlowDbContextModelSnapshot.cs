@@ -295,6 +295,38 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                     b.ToTable("pf_policies", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyFlow.Activities.Tracking.InboxView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "Name")
+                        .IsUnique();
+
+                    b.ToTable("pf_inbox_views", (string)null);
+                });
+
             modelBuilder.Entity("PolicyFlow.Activities.Tracking.TaskComment", b =>
                 {
                     b.Property<Guid>("Id")
