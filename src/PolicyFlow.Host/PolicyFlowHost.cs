@@ -92,6 +92,7 @@ public static class PolicyFlowHost
         api.MapDefinitionEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
+        Endpoints.Notifications.NotificationEndpoints.MapNotificationEndpoints(api);
         api.MapOutboxEndpoints();
         api.MapPolicyEndpoints();
         api.MapAgencyEndpoints();

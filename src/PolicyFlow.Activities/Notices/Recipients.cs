@@ -26,12 +26,13 @@ public sealed class Recipients(AgencyCatalog catalog, IEnumerable<IAgencyMailbox
             : []);
         var contact = contacts.GetValueOrDefault(agencyId);
         var email = contact?.Email ?? agency.Email;
-        return string.IsNullOrWhiteSpace(email) ? null : new Recipient(email, contact?.ContactName is { Length: > 0 } name ? $"{agency.Name} {name}" : agency.Name);
+        return string.IsNullOrWhiteSpace(email) ? null
+            : new Recipient(email, contact?.ContactName is { Length: > 0 } name ? $"{agency.Name} {name}" : agency.Name, AgencyId: agencyId);
     }
 
     /// <summary>Everyone who receives the agencies' mail: each agency's contact address and its users, once each.</summary>
     public IEnumerable<Recipient> Of(EngineDbContext db, IEnumerable<string> agencyIds) =>
         agencyIds.Distinct()
-            .SelectMany(id => new[] { Of(db, id) }.OfType<Recipient>().Concat(mailboxes.SelectMany(m => m.UsersOf(id))))
+            .SelectMany(id => new[] { Of(db, id) }.OfType<Recipient>().Concat(mailboxes.SelectMany(m => m.UsersOf(id)).Select(r => r with { AgencyId = id })))
             .DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase);
 }

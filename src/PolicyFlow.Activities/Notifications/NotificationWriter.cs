@@ -17,14 +17,14 @@ public sealed class NotificationWriter(NotificationRenderer renderer, OutboxOpti
     public void Enqueue(UnitOfWork work, NotificationKind kind, Recipient to, NotificationModel model, string dedupKey)
     {
         ArgumentNullException.ThrowIfNull(work);
-        Write(work.Now, work.Enqueue, kind, to, model, dedupKey);
+        Write(work.Now, work.Enqueue, kind, to, model, dedupKey, dedupKey);
     }
 
     /// <summary>From inside an activity: the message joins the burst's transaction.</summary>
     public void Enqueue(ActivityContext context, NotificationKind kind, Recipient to, NotificationModel model, string dedupKey)
     {
         ArgumentNullException.ThrowIfNull(context);
-        Write(context.Now, context.Enqueue, kind, to, model, dedupKey);
+        Write(context.Now, context.Enqueue, kind, to, model, dedupKey, dedupKey);
     }
 
     /// <summary>One message per recipient (an escalation goes to the lead agency and to leadership); each key gets <c>:{email}</c>.</summary>
@@ -35,7 +35,7 @@ public sealed class NotificationWriter(NotificationRenderer renderer, OutboxOpti
         foreach (var recipient in to)
         {
             ArgumentNullException.ThrowIfNull(recipient);
-            Write(work.Now, work.Enqueue, kind, recipient, model, $"{dedupKey}:{recipient.Email}");
+            Write(work.Now, work.Enqueue, kind, recipient, model, $"{dedupKey}:{recipient.Email}", dedupKey);
         }
     }
 
@@ -47,11 +47,12 @@ public sealed class NotificationWriter(NotificationRenderer renderer, OutboxOpti
         foreach (var recipient in to)
         {
             ArgumentNullException.ThrowIfNull(recipient);
-            Write(context.Now, context.Enqueue, kind, recipient, model, $"{dedupKey}:{recipient.Email}");
+            Write(context.Now, context.Enqueue, kind, recipient, model, $"{dedupKey}:{recipient.Email}", dedupKey);
         }
     }
 
-    private void Write(DateTimeOffset now, Action<OutboxMessage> enqueue, NotificationKind kind, Recipient to, NotificationModel model, string dedupKey)
+    private void Write(DateTimeOffset now, Action<OutboxMessage> enqueue, NotificationKind kind, Recipient to, NotificationModel model, string dedupKey,
+        string cause)
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(model);
@@ -86,6 +87,13 @@ public sealed class NotificationWriter(NotificationRenderer renderer, OutboxOpti
             Status = OutboxStatus.Pending,
             // Held a little so that the reminders one timer batch writes are gathered into one digest.
             NextAttemptAt = held ? now + outbox.DigestWindow : default,
+            // The Studio's copy of the notice, written with the message or not at all (a repeat of the cause writes neither).
+            WrittenWith = new InAppNotice
+            {
+                DedupKey = dedupKey, Cause = cause.Length <= MaxDedupKeyLength ? cause : cause[..MaxDedupKeyLength], Kind = name,
+                To = to.Email.Trim().ToLowerInvariant(), AgencyId = to.AgencyId, Subject = rendered.Subject, Text = rendered.TextBody,
+                TaskId = model.TaskId, InstanceId = model.InstanceId, CreatedAt = now,
+            },
         });
     }
 

@@ -17,6 +17,10 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
     public DbSet<Extensions.ExtensionRequest> Extensions => Set<Extensions.ExtensionRequest>();
     public DbSet<TaskFacts> TaskFacts => Set<TaskFacts>();
     public DbSet<TaskUrge> Urges => Set<TaskUrge>();
+    public DbSet<TaskComment> Comments => Set<TaskComment>();
+    public DbSet<InboxView> InboxViews => Set<InboxView>();
+    public DbSet<Notifications.InAppNotice> Notices => Set<Notifications.InAppNotice>();
+    public DbSet<Notifications.InAppNoticeRead> NoticeReads => Set<Notifications.InAppNoticeRead>();
 
     /// <summary>An open task (open or claimed), as SQL for partial indexes; the same text on SQLite and PostgreSQL.</summary>
     private const string OpenFilter = "\"Status\" IN ('Open', 'Claimed')";
@@ -103,6 +107,42 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             e.Property(x => x.Message).HasMaxLength(1000);
             e.HasIndex(x => new { x.TaskId, x.Day }).IsUnique();
             e.HasIndex(x => x.At);
+        });
+        modelBuilder.Entity<InboxView>(e =>
+        {
+            e.ToTable("pf_inbox_views");
+            e.Property(x => x.UserName).HasMaxLength(200);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.FilterJson).HasMaxLength(8000);
+            e.HasIndex(x => new { x.UserName, x.Name }).IsUnique();
+        });
+        modelBuilder.Entity<TaskComment>(e =>
+        {
+            e.ToTable("pf_task_comments");
+            e.Property(x => x.By).HasMaxLength(200);
+            e.Property(x => x.Text).HasMaxLength(4000);
+            e.HasIndex(x => new { x.TaskId, x.At });
+        });
+        modelBuilder.Entity<Notifications.InAppNotice>(e =>
+        {
+            e.ToTable("pf_notifications");
+            e.Property(x => x.DedupKey).HasMaxLength(300);
+            e.Property(x => x.Cause).HasMaxLength(300);
+            e.Property(x => x.Kind).HasMaxLength(50);
+            e.Property(x => x.To).HasMaxLength(320);
+            e.Property(x => x.AgencyId).HasMaxLength(100);
+            e.Property(x => x.Subject).HasMaxLength(500);
+            e.HasIndex(x => x.DedupKey).IsUnique();
+            e.HasIndex(x => new { x.To, x.CreatedAt });
+            e.HasIndex(x => new { x.AgencyId, x.CreatedAt });
+            e.HasIndex(x => x.Cause);
+        });
+        modelBuilder.Entity<Notifications.InAppNoticeRead>(e =>
+        {
+            e.ToTable("pf_notification_reads");
+            e.HasKey(x => new { x.UserName, x.Cause });
+            e.Property(x => x.UserName).HasMaxLength(200);
+            e.Property(x => x.Cause).HasMaxLength(300);
         });
         modelBuilder.Entity<AgencyContact>(e =>
         {

@@ -26,4 +26,10 @@ public sealed class OutboxMessage
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>
+    /// An entity of the application's model written in the same transaction if, and only if, this message is (e.g. the
+    /// in-app copy of the notice): a repeat of the cause writes neither. Not stored with the message.
+    /// </summary>
+    public object? WrittenWith { get; set; }
 }

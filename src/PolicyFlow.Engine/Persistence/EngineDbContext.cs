@@ -97,6 +97,7 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Subject).HasMaxLength(500);
             e.HasIndex(x => x.DedupKey).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.Ignore(x => x.WrittenWith);
         });
         modelBuilder.Entity<JournalEntry>(e =>
         {

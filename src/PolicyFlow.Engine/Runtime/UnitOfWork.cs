@@ -62,14 +62,16 @@ public sealed class UnitOfWork
         MessagesAdded++;
     }
 
-    /// <summary>Writes the queued messages whose cause has no message yet: one query for the lot, not one per message.</summary>
+    /// <summary>Writes the queued messages whose cause has no message yet, each with what it is written with: one query for the lot.</summary>
     internal async Task FlushOutboxAsync(CancellationToken cancellationToken)
     {
         foreach (var chunk in _queued.Chunk(500))
         {
             var keys = chunk.Select(m => m.DedupKey).ToList();
             var existing = await Db.Outbox.Where(m => keys.Contains(m.DedupKey)).Select(m => m.DedupKey).ToListAsync(cancellationToken);
-            Db.Outbox.AddRange(chunk.Where(m => !existing.Contains(m.DedupKey)));
+            var fresh = chunk.Where(m => !existing.Contains(m.DedupKey)).ToList();
+            Db.Outbox.AddRange(fresh);
+            Db.AddRange(fresh.Select(m => m.WrittenWith).OfType<object>());
         }
         _queued.Clear();
     }

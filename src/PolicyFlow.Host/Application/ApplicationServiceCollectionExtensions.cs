@@ -15,6 +15,14 @@ internal static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ClaimTask>();
         services.TryAddSingleton<ReportProgress>();
         services.TryAddSingleton<CompleteTask>();
+        services.TryAddSingleton<TaskDetail>();
+        services.TryAddSingleton<AttachEvidence>();
+        services.TryAddSingleton<CommentOnTask>();
+        services.TryAddSingleton<InboxQuery>();
+        services.TryAddSingleton<ClaimTasks>();
+        services.TryAddSingleton<InboxViews>();
+        services.TryAddSingleton<Notifications.NotificationInbox>();
+        services.TryAddSingleton<Notifications.MarkNotificationRead>();
         services.TryAddSingleton<MatrixReport>();
         services.TryAddSingleton<OverdueList>();
         services.TryAddSingleton<RankingReport>();

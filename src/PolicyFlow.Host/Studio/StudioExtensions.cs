@@ -33,6 +33,7 @@ public static class StudioExtensions
         services.AddSingleton<Loc>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<StudioUser>();
+        services.AddScoped<Layout.NavBadges>();
         services.AddSingleton<StudioAccess>();
         services.AddSingleton<StudioQueries>();
         services.AddSingleton<InstanceQueries>();

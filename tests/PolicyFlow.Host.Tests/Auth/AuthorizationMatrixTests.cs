@@ -118,6 +118,8 @@ public sealed class AuthorizationMatrixTests(AuthApp app)
                 (_, "requestId") => Guid.NewGuid().ToString(),
                 // An account of its own, so the matrix's lock and token revocation touch no caller.
                 (_, "userName") => AuthApp.MatrixTarget,
+                (_, "name") when pattern.StartsWith("/api/tasks/views/", StringComparison.Ordinal) => "matrix-view",
+                (_, "id") when pattern.StartsWith("/api/notifications/", StringComparison.Ordinal) => "1",
                 (_, "attachmentId") => (foreign ? app.ForeignAttachment : app.OwnAttachment).ToString(),
                 (_, "id") when pattern.StartsWith("/api/workflow-instances/", StringComparison.Ordinal) => (foreign ? app.ForeignInstance : app.OwnInstance).ToString(),
                 (_, "id") when pattern.StartsWith("/api/workflow-definitions/", StringComparison.Ordinal) => "auth-own",

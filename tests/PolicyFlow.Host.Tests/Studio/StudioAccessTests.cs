@@ -41,9 +41,9 @@ public sealed class StudioAccessTests(StudioHost host) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("user-badge")).ToContainTextAsync("jx-330102 · 上城区经信局");
         await Assertions.Expect(page.GetByText($"区级落实 {tag}")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText($"省级配合 {tag}")).ToHaveCountAsync(0);
-        var assignees = await page.Locator("[data-testid=inbox] tbody td:nth-child(2)").AllInnerTextsAsync();
+        var assignees = await page.Locator("[data-testid=inbox] tbody td:nth-child(3)").AllInnerTextsAsync(); // after the selection box, by name
         Assert.NotEmpty(assignees);
-        Assert.All(assignees, a => Assert.Equal("jx-330102", a.Trim()));
+        Assert.All(assignees, a => Assert.Equal("上城区经信局", a.Trim()));
 
         await page.GotoAsync($"/tasks/{foreign}");
         await page.Locator("[data-interactive=true]").WaitForAsync();

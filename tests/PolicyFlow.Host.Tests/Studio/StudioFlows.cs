@@ -82,5 +82,35 @@ internal static class StudioFlows
     }
     """;
 
+    /// <summary>
+    /// The seed's measure (一) as a co-agency step and the lead's review (return goes back to the step), under its own
+    /// id: the task page shows the seed policy and measure, and a return assigns the step a second round.
+    /// </summary>
+    public static string MeasureStep(string id, string tag) => $$"""
+    {
+      "id": "{{id}}", "name": "措施落实 {{tag}}",
+      "variables": [
+        { "name": "policyId", "type": "string", "default": "p2024-151" },
+        { "name": "measureNo", "type": "integer", "default": 1 },
+        { "name": "measureTitle", "type": "string", "default": "将工信领域卓越工程师与省级认定体系融合接轨" },
+        { "name": "leadAgency", "type": "string", "default": "jx-330000" },
+        { "name": "coAgencies", "type": "array", "default": ["rcb-330000"] },
+        { "name": "review", "type": "object" }
+      ],
+      "activities": [
+        { "id": "start", "type": "Start" },
+        { "id": "co", "type": "ForEachAgency", "properties": { "agencies": { "var": "coAgencies" }, "step": "co", "title": "配合落实 {{tag}}", "instructions": "落实本单位职责范围内的工作，并报送落实情况及佐证材料。", "due": { "days": 30, "unit": "working", "from": "created" } } },
+        { "id": "review", "type": "AssignTask", "properties": { "assignee": { "var": "leadAgency" }, "step": "review", "outcomes": ["Accept", "Return"], "resultVariable": "review", "reviewOf": { "var": "coAgencies" }, "title": "审核 {{tag}}", "due": { "days": 5, "unit": "working", "from": "created" } } },
+        { "id": "end", "type": "End" }
+      ],
+      "connections": [
+        { "from": "start", "outcome": "Done", "to": "co" },
+        { "from": "co", "outcome": "Done", "to": "review" },
+        { "from": "review", "outcome": "Accept", "to": "end" },
+        { "from": "review", "outcome": "Return", "to": "co" }
+      ]
+    }
+    """;
+
     public static string NewTag() => Guid.NewGuid().ToString("N")[..6];
 }

@@ -12,7 +12,7 @@ public sealed class TaskPageTests(StudioHost host) : StudioTest(host)
         await Host.PublishAsync(StudioFlows.ForkJoin($"task-{tag}", tag));
         var instance = await Host.LaunchAsync($"task-{tag}");
 
-        await OpenAsync($"/tasks?assignee={tag}"); // the seed policy's tasks fill the unfiltered inbox
+        await OpenAsync($"/tasks?q={tag}"); // the seed policy's tasks fill the unfiltered inbox
         await Page.GetByRole(AriaRole.Link, new() { Name = $"制定实施方案 {tag}" }).ClickAsync();
         await Assertions.Expect(Page.GetByTestId("page-title")).ToHaveTextAsync($"制定实施方案 {tag}");
         await Assertions.Expect(Page.GetByTestId("instructions")).ToHaveTextAsync("请于期限内提交实施方案。");
@@ -21,13 +21,13 @@ public sealed class TaskPageTests(StudioHost host) : StudioTest(host)
         await Assertions.Expect(Page.GetByTestId("task-facts").GetByText("已签收")).ToBeVisibleAsync();
         await Page.GetByLabel("进展情况").FillAsync("方案初稿已完成");
         await Page.GetByTestId("progress").ClickAsync();
-        await Assertions.Expect(Page.GetByTestId("journal").GetByText("方案初稿已完成")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByTestId("history").GetByText("方案初稿已完成", new() { Exact = false })).ToBeVisibleAsync();
         await Page.GetByLabel("办理意见").FillAsync("方案已报送");
         await ScreenshotAsync("task-page");
 
         await Page.GetByTestId("complete").ClickAsync();
         await Page.WaitForURLAsync("**/tasks");
-        await OpenAsync($"/tasks?assignee={tag}");
+        await OpenAsync($"/tasks?q={tag}");
         await Assertions.Expect(Page.GetByText($"配合落实 {tag}")).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByText($"制定实施方案 {tag}")).ToHaveCountAsync(0);
         await ScreenshotAsync("inbox-after-complete");
@@ -46,7 +46,7 @@ public sealed class TaskPageTests(StudioHost host) : StudioTest(host)
         await Host.PublishAsync(StudioFlows.ForkJoin($"note-{tag}", tag));
         await Host.LaunchAsync($"note-{tag}");
 
-        await OpenAsync($"/tasks?assignee={tag}"); // the seed policy's tasks fill the unfiltered inbox
+        await OpenAsync($"/tasks?q={tag}"); // the seed policy's tasks fill the unfiltered inbox
         await Page.GetByRole(AriaRole.Link, new() { Name = $"配合落实 {tag}" }).ClickAsync();
         await Page.GetByTestId("progress").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("action-error")).ToContainTextAsync("请填写进展情况");

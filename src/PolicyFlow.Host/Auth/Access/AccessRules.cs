@@ -34,12 +34,22 @@ internal static class AccessRules
         ["POST /api/workflow-instances/{id:guid}/retry"] = AccessRule.For(Capabilities.InstanceRetry),
 
         // Tasks: read by whoever Visibility lets see them, acted on by the assignee agency's staff (and administrators).
+        // Notifications: each person's own list; the use case filters to the caller.
+        ["GET /api/notifications"] = AccessRule.SignedIn,
+        ["POST /api/notifications/{id:long}/read"] = AccessRule.SignedIn,
+        ["POST /api/notifications/read-all"] = AccessRule.SignedIn,
+
         ["GET /api/tasks"] = AccessRule.SignedIn,
+        ["GET /api/tasks/views"] = AccessRule.SignedIn,
+        ["PUT /api/tasks/views/{name}"] = AccessRule.SignedIn,
+        ["DELETE /api/tasks/views/{name}"] = AccessRule.SignedIn,
         ["GET /api/tasks/{id:guid}"] = AccessRule.TaskReader,
+        ["POST /api/tasks/claim"] = AccessRule.SignedIn, // each task is checked (and audited) by ClaimTask, as one claim is
         ["POST /api/tasks/{id:guid}/claim"] = AccessRule.TaskActor,
         ["POST /api/tasks/{id:guid}/progress"] = AccessRule.TaskActor,
         ["POST /api/tasks/{id:guid}/complete"] = AccessRule.TaskActor,
         ["POST /api/tasks/{id:guid}/return"] = AccessRule.TaskActor,
+        ["POST /api/tasks/{id:guid}/comments"] = AccessRule.TaskReader,
         ["GET /api/tasks/{id:guid}/timers"] = AccessRule.TaskReader,
         ["GET /api/tasks/{id:guid}/extensions"] = AccessRule.TaskReader,
         ["POST /api/tasks/{id:guid}/extensions"] = AccessRule.TaskActor,

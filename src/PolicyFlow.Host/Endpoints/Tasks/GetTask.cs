@@ -1,14 +1,11 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Persistence;
-using PolicyFlow.Engine.Runtime;
+using PolicyFlow.Host.Application.Tasks;
+using PolicyFlow.Host.Auth;
 
 namespace PolicyFlow.Host.Endpoints.Tasks;
 
+/// <summary>One task as its assignee reads it: the same <see cref="TaskDetail"/> the Studio's task page shows.</summary>
 internal static class GetTask
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}", async (Guid id, PolicyFlowDbContext db, TimeProvider clock, CancellationToken ct) =>
-    {
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw EngineException.NotFound($"Task {id} does not exist.");
-        return TaskView.From(task, await db.TaskFacts.AsNoTracking().FirstOrDefaultAsync(f => f.TaskId == id, ct), clock.GetUtcNow());
-    });
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/{id:guid}", async (Guid id, TaskDetail useCase, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await useCase.HandleAsync(Caller.From(http.User), id, ct)));
 }

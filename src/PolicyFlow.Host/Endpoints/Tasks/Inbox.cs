@@ -1,42 +1,49 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Activities.Deadlines;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
+using PolicyFlow.Host.Application.Tasks;
 
 namespace PolicyFlow.Host.Endpoints.Tasks;
 
-/// <summary>Tasks filtered by assignee, status, instance or correlation; open tasks by default, soonest due first.</summary>
+/// <summary>
+/// The inbox: the tasks the caller may see, filtered (exact assignee, status, light, due within N days, policy, measure,
+/// step, title keyword <c>q</c>, instance, correlation), sorted and paged — the same <see cref="InboxQuery"/> as the Studio.
+/// </summary>
 internal static class Inbox
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/", async (string? assignee, WorkTaskStatus? status, Guid? instanceId,
-        string? correlationId, bool? all, string? light, int? skip, int? take, PolicyFlowDbContext db, TimeProvider clock, Auth.Access.Visibility visibility, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+    internal sealed record Query(string? Assignee, WorkTaskStatus? Status, Guid? InstanceId, string? CorrelationId, bool? All, string? Light,
+        int? DueWithinDays, string? PolicyId, int? MeasureNo, string? Step, string? Q, string? Sort, int? Skip, int? Take);
+
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/", async ([AsParameters] Query q, InboxQuery useCase, TimeProvider clock,
+        System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
     {
-        var query = await visibility.TasksAsync(db.Tasks.AsNoTracking(), user, ct);
-        query = assignee is null ? query : query.Where(t => t.Assignee == assignee);
-        query = instanceId is null ? query : query.Where(t => t.InstanceId == instanceId);
-        query = correlationId is null ? query : query.Where(t => t.CorrelationId == correlationId);
-        query = status is not null ? query.Where(t => t.Status == status)
-            : all == true ? query
-            : query.Where(t => t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed);
+        var page = await useCase.HandleAsync(user, Filter(q), ct);
         var now = clock.GetUtcNow();
-        if (light is not null)
-        {
-            // The light is a function of the due date: filter on the same thresholds WarningLights uses.
-            var yellowFrom = now.AddDays(WarningLights.YellowDays + 1);
-            query = light switch
-            {
-                "Red" => query.Where(t => t.DueAt != null && t.DueAt <= now),
-                "Yellow" => query.Where(t => t.DueAt != null && t.DueAt > now && t.DueAt <= yellowFrom),
-                "Green" => query.Where(t => t.DueAt == null || t.DueAt > yellowFrom),
-                _ => throw EngineException.Invalid($"light must be Red, Yellow or Green, not '{light}'."),
-            };
-        }
-        var total = await query.CountAsync(ct);
-        var page = await query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
-            .Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(take ?? 50, 1, 500)).ToListAsync(ct);
-        var ids = page.Select(t => t.Id).ToList();
-        var facts = await db.TaskFacts.AsNoTracking().Where(f => ids.Contains(f.TaskId)).ToDictionaryAsync(f => f.TaskId, ct);
-        return new { total, items = page.Select(t => TaskView.From(t, facts.GetValueOrDefault(t.Id), now)).Where(t => light is null || t.Light == light) };
+        return TypedResults.Ok(new InboxResponse(page.Total, [.. page.Items.Select(i => TaskView.From(i.Task, i.Facts, now))]));
     });
+
+    /// <summary>常用筛选: the caller's saved views — list, save by name (PUT replaces), delete.</summary>
+    public static void MapViews(RouteGroupBuilder group)
+    {
+        group.MapGet("/views", async (InboxViews useCase, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await useCase.ListAsync(Auth.Caller.From(http.User), ct)));
+        group.MapPut("/views/{name}", async (string name, InboxFilter filter, InboxViews useCase, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await useCase.SaveAsync(Auth.Caller.From(http.User), name, filter, ct)));
+        // Deleting a view that is not there is done already: 204 either way.
+        group.MapDelete("/views/{name}", async (string name, InboxViews useCase, HttpContext http, CancellationToken ct) =>
+        {
+            await useCase.DeleteAsync(Auth.Caller.From(http.User), name, ct);
+            return TypedResults.NoContent();
+        });
+    }
+
+    internal static InboxFilter Filter(Query q) => new(q.Assignee, q.Status,
+        q.Light is null ? null : Enum.TryParse<WarningLight>(q.Light, ignoreCase: false, out var light) && Enum.IsDefined(light) ? light
+            : throw EngineException.Invalid($"light must be Red, Yellow or Green, not '{q.Light}'."),
+        q.DueWithinDays, q.PolicyId, q.MeasureNo, q.Step, q.Q, q.All == true, q.InstanceId, q.CorrelationId,
+        q.Sort is null ? InboxSort.DueFirst : Enum.TryParse<InboxSort>(q.Sort, ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort
+            : throw EngineException.Invalid($"sort must be one of {string.Join(", ", Enum.GetNames<InboxSort>())}, not '{q.Sort}'."),
+        q.Skip ?? 0, q.Take ?? 50);
+
+    internal sealed record InboxResponse(int Total, IReadOnlyList<TaskView> Items);
 }

@@ -7,6 +7,7 @@ internal static class TaskEndpoints
     {
         var group = api.MapGroup("/tasks").WithTags("Tasks");
         Inbox.Map(group);
+        Inbox.MapViews(group);
         GetTask.Map(group);
         TaskActions.Map(group);
         TaskDeadlines.Map(group);

@@ -8,28 +8,9 @@ using PolicyFlow.Host.Storage;
 
 namespace PolicyFlow.Host.Studio.Data;
 
-/// <summary>The reads behind the dashboard, the inbox and the task page; each opens its own short-lived context.</summary>
+/// <summary>The reads behind the dashboard and the instance viewer's journal; each opens its own short-lived context.</summary>
 internal sealed class StudioQueries(DbFactory db, StudioAccess access, TimeProvider clock, InstanceQueries instances)
 {
-    // The inbox shows at most this many rows; beyond it people filter, they do not scroll.
-    private const int InboxLimit = 500;
-
-    public async Task<IReadOnlyList<TaskRow>> InboxAsync(ClaimsPrincipal user, InboxFilter filter, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var context = db.Create();
-        var query = await access.Over(context).TasksAsync(context.Tasks.AsNoTracking(), user, ct);
-        query = string.IsNullOrWhiteSpace(filter.Assignee) ? query : query.Where(t => t.Assignee.Contains(filter.Assignee));
-        query = filter.Status is { } s ? query.Where(t => t.Status == s)
-            : query.Where(t => t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed);
-        var tasks = await query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
-            .Take(InboxLimit).ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        var rows = tasks.Select(t => new TaskRow(t.Id, t.InstanceId, t.Title, t.Assignee, t.Status, t.DueAt,
-            t.IsOpen ? WarningLights.Compute(t.DueAt, now) : WarningLight.Green));
-        return [.. rows.Where(r => filter.Light is null || r.Light == filter.Light)];
-    }
-
     /// <summary>The open tasks and the instances the user may see, as the inbox and instance list show them.</summary>
     public async Task<DashboardCounts> DashboardAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -48,16 +29,7 @@ internal sealed class StudioQueries(DbFactory db, StudioAccess access, TimeProvi
             mine.Count(l => l == WarningLight.Green), running, faulted);
     }
 
-    public async Task<WorkTask?> TaskAsync(Guid id, CancellationToken ct = default)
-    {
-        await using var context = db.Create();
-        return await context.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
-    }
-
     /// <summary>The instance's journal as <paramref name="caller"/> may see it (<see cref="InstanceQueries.JournalAsync"/>).</summary>
     public Task<IReadOnlyList<JournalEntry>> JournalAsync(Auth.Caller caller, Guid instanceId, CancellationToken ct = default) =>
         instances.JournalAsync(caller, instanceId, ct);
-
-    public WarningLight LightOf(WorkTask task) =>
-        task is { IsOpen: true } ? WarningLights.Compute(task.DueAt, clock.GetUtcNow()) : WarningLight.Green;
 }
