@@ -151,10 +151,33 @@ internal sealed class RankingReport(DbFactory dbFactory, AgencyCatalog catalog, 
         return Expression.Lambda<Func<TaskFacts, T>>(ReplacingExpressionVisitor.Replace(shape.Parameters[1], keyBody, shape.Body), shape.Parameters[0]);
     }
 
-    private static Task<Dictionary<string, int>> CountJoinedAsync(IQueryable<TaskFacts> rows, IQueryable<Guid> taskIds,
-        Expression<Func<TaskFacts, string?>> key, CancellationToken cancellationToken) =>
-        rows.Join(taskIds, r => r.TaskId, id => id, (r, _) => r).GroupBy(key).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key ?? "", x => x.Count, cancellationToken);
+    private sealed class TaskKey
+    {
+        public Guid TaskId { get; init; }
+        public string? Key { get; init; }
+    }
+
+    /// <summary>
+    /// Counts events of the period (approved extensions, urges) by the key of their task. The period's events are few next
+    /// to the tasks, so their task ids are read first and the facts looked up by primary key; joining in SQL let
+    /// PostgreSQL hash-join against a scan of every task (0.55 s at 1,000,000 tasks).
+    /// </summary>
+    private static async Task<Dictionary<string, int>> CountJoinedAsync(IQueryable<TaskFacts> rows, IQueryable<Guid> taskIds,
+        Expression<Func<TaskFacts, string?>> key, CancellationToken cancellationToken)
+    {
+        var events = (await taskIds.ToListAsync(cancellationToken)).CountBy(id => id).ToDictionary(e => e.Key, e => e.Value);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chunk in events.Keys.Chunk(2_000))
+        {
+            Expression<Func<TaskFacts, string?, TaskKey>> shape = (r, k) => new TaskKey { TaskId = r.TaskId, Key = k };
+            var keyed = await rows.Where(r => chunk.Contains(r.TaskId)).Select(WithKey(shape, key)).ToListAsync(cancellationToken);
+            foreach (var task in keyed)
+            {
+                counts[task.Key ?? ""] = counts.GetValueOrDefault(task.Key ?? "") + events[task.TaskId];
+            }
+        }
+        return counts;
+    }
 
     private string NameOf(string of, string key) => of == "agency" ? catalog.Find(key)?.Name ?? key : regions.Find(key)?.Name ?? key;
 }
