@@ -64,7 +64,7 @@ public sealed class ExtensionDecisionTests
         using var admin = await host.SignedInAsync("admin");
         var task = (await TwoAgencyMeasure.LaunchAsync(admin, "extensions", "jx-330000", "jx-330000", "rlsb-330000")).Tasks["rlsb-330000"];
         using var coAgency = await host.SignedInAsync("rlsb-330000");
-        var due = (await coAgency.GetFromJsonAsync<JsonObject>($"/api/tasks/{task}"))!["dueAt"]!.GetValue<DateTimeOffset>();
+        var due = (await coAgency.GetFromJsonAsync<JsonObject>($"/api/tasks/{task}"))!["due"]!["dueAt"]!.GetValue<DateTimeOffset>();
 
         var tooFar = await coAgency.PostAsJsonAsync($"/api/tasks/{task}/extensions", new { newDueAt = due.AddDays(31), reason = "材料未齐" });
         Assert.Equal(HttpStatusCode.BadRequest, tooFar.StatusCode);
@@ -79,7 +79,7 @@ public sealed class ExtensionDecisionTests
 
     private static async Task<Guid> AskAsync(HttpClient client, Guid task)
     {
-        var due = (await client.GetFromJsonAsync<JsonObject>($"/api/tasks/{task}"))!["dueAt"]!.GetValue<DateTimeOffset>();
+        var due = (await client.GetFromJsonAsync<JsonObject>($"/api/tasks/{task}"))!["due"]!["dueAt"]!.GetValue<DateTimeOffset>();
         var asked = await client.PostAsJsonAsync($"/api/tasks/{task}/extensions", new { newDueAt = due.AddDays(10), reason = "需等待省级数据" });
         Assert.True(asked.StatusCode == HttpStatusCode.Created, await asked.Content.ReadAsStringAsync());
         return (await asked.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();

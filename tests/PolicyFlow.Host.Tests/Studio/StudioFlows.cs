@@ -90,7 +90,7 @@ internal static class StudioFlows
     {
       "id": "{{id}}", "name": "措施落实 {{tag}}",
       "variables": [
-        { "name": "policyId", "type": "string", "default": "p2024-151" },
+        { "name": "policyId", "type": "string", "default": "p2024-151-d27fde" },
         { "name": "measureNo", "type": "integer", "default": 1 },
         { "name": "measureTitle", "type": "string", "default": "将工信领域卓越工程师与省级认定体系融合接轨" },
         { "name": "leadAgency", "type": "string", "default": "jx-330000" },

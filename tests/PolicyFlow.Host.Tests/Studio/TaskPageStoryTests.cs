@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using PolicyFlow.Testing;
 
 namespace PolicyFlow.Host.Tests.Studio;
 
@@ -69,7 +70,10 @@ public sealed class TaskPageStoryTests(StudioHost host) : StudioTest(host)
         (await Host.Api.PostAsJsonAsync($"/api/tasks/{second}/urge", new { message = "请抓紧补充材料" })).EnsureSuccessStatusCode();
         var dueDay = DateOnly.Parse((await Host.GetObjectAsync($"/api/tasks/{second}"))["due"]!["dueDay"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         var extendedTo = dueDay.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var asked = await Host.Api.PostAsJsonAsync($"/api/tasks/{second}/extensions", new { newDueDate = extendedTo, reason = "签到表在档案室，需调阅" });
+        // The co-agency asks; nobody decides their own request, so the administrator decides it.
+        using var coAgency = new HttpClient { BaseAddress = Host.BaseAddress };
+        await PolicyFlowAccounts.SignInAsync(coAgency, "rcb-330000");
+        var asked = await coAgency.PostAsJsonAsync($"/api/tasks/{second}/extensions", new { newDueDate = extendedTo, reason = "签到表在档案室，需调阅" });
         Assert.True(asked.IsSuccessStatusCode, await asked.Content.ReadAsStringAsync());
         var request = (await asked.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         (await Host.Api.PostAsJsonAsync($"/api/tasks/{second}/extensions/{request}/decision", new { approve = true })).EnsureSuccessStatusCode();
