@@ -78,7 +78,7 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             e.Property(x => x.AgencyKind).HasMaxLength(32);
             e.Property(x => x.RegionCode).HasMaxLength(12);
             e.Property(x => x.CityCode).HasMaxLength(12);
-            e.HasIndex(x => new { x.PolicyId, x.MeasureNo, x.Step });
+            // No (PolicyId, MeasureNo, Step) index: SQLite preferred it to the covering matrix index and read table rows.
             e.HasIndex(x => new { x.CityCode, x.RegionCode });
             e.HasIndex(x => new { x.AgencyKind, x.RegionLevel });
             e.Property(x => x.Assignee).HasMaxLength(100);

@@ -491,8 +491,6 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
 
                     b.HasIndex("CityCode", "RegionCode");
 
-                    b.HasIndex("PolicyId", "MeasureNo", "Step");
-
                     b.HasIndex("CreatedAt", "RegionLevel", "Assignee", "CityCode", "RegionCode", "PolicyId")
                         .HasDatabaseName("IX_pf_task_facts_returns")
                         .HasFilter("\"Round\" > 1");

@@ -482,8 +482,6 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
 
                     b.HasIndex("CityCode", "RegionCode");
 
-                    b.HasIndex("PolicyId", "MeasureNo", "Step");
-
                     b.HasIndex("CreatedAt", "RegionLevel", "Assignee", "CityCode", "RegionCode", "PolicyId")
                         .HasDatabaseName("IX_pf_task_facts_returns")
                         .HasFilter("\"Round\" > 1");
