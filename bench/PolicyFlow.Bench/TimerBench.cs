@@ -66,7 +66,7 @@ internal static class TimerBench
         var pump = services.GetRequiredService<TimerPump>();
         pump.Parallelism = provider == "PostgreSql" ? 4 : 1; // as the host sets it
         using var stop = new CancellationTokenSource();
-        var job = new TimerPumpJob(pump, new TimerSignal(), TimeProvider.System, NullLogger<TimerPumpJob>.Instance);
+        var job = new TimerPumpJob(pump, new TimerSignal(), new TimerPumpHeartbeat(), TimeProvider.System, NullLogger<TimerPumpJob>.Instance);
         var pumping = Task.Run(() => job.PumpAsync(stop.Token));
 
         // Producer: every 50 ms, the timers due in that slice, each due one second after it is written.

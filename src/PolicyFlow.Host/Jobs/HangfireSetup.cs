@@ -17,6 +17,8 @@ internal static class HangfireSetup
     public static IServiceCollection AddPolicyFlowJobs(this IServiceCollection services, DbFactory storage)
     {
         services.AddSingleton<TimerSignal>();
+        services.AddSingleton<TimerPumpHeartbeat>();
+        services.AddHealthChecks().AddCheck<TimerPumpHealthCheck>("timer-pump");
         services.AddSingleton(sp => new TimerPump(sp.GetRequiredService<PolicyFlow.Engine.Persistence.IEngineDbFactory>(),
             sp.GetRequiredService<PolicyFlow.Engine.Runtime.WorkflowEngine>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<TimerPump>>()) { Parallelism = storage.Provider == StorageProvider.PostgreSql ? 4 : 1 });

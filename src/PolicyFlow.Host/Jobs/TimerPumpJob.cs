@@ -8,7 +8,8 @@ namespace PolicyFlow.Host.Jobs;
 /// every <see cref="PollInterval"/>; Hangfire starts it every minute, so a crashed or restarted host loses nothing —
 /// the rows are the truth and the next run finds them.
 /// </summary>
-public sealed class TimerPumpJob(TimerPump pump, TimerSignal signal, TimeProvider clock, ILogger<TimerPumpJob> logger, IBackgroundJobClient? jobs = null)
+public sealed class TimerPumpJob(TimerPump pump, TimerSignal signal, TimerPumpHeartbeat heartbeat, TimeProvider clock, ILogger<TimerPumpJob> logger,
+    IBackgroundJobClient? jobs = null)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     public static readonly TimeSpan RunFor = TimeSpan.FromSeconds(58);
@@ -31,6 +32,7 @@ public sealed class TimerPumpJob(TimerPump pump, TimerSignal signal, TimeProvide
         while (!cancellationToken.IsCancellationRequested && clock.GetUtcNow() < until)
         {
             int fired;
+            heartbeat.Beat();
             try
             {
                 fired = await pump.PumpOnceAsync(BatchSize, cancellationToken);
