@@ -57,7 +57,6 @@ public static class PolicyFlowHost
         WarningLights.YellowDays = builder.Configuration.GetValue("Deadlines:YellowDays", WarningLights.DefaultYellowDays);
         services.AddOptions<SeedOptions>().Bind(builder.Configuration.GetSection(SeedOptions.Section));
         services.AddSingleton<SeedLoader>();
-        services.AddScoped<AgencyDirectoryView>();
         services.AddPolicyFlowJobs(storage);
         services.AddPolicyFlowMail(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddProblemDetails();

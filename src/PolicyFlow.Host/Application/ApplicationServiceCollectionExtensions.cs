@@ -34,6 +34,20 @@ internal static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<BulletinPdf>();
         services.TryAddSingleton<Instances.ReadInstance>();
         services.TryAddSingleton<Extensions.DecideExtension>();
+        services.TryAddSingleton<Instances.CancelInstance>();
+        services.TryAddSingleton<Instances.RetryInstance>();
+        services.TryAddSingleton<Definitions.SaveDefinitionDraft>();
+        services.TryAddSingleton<Definitions.PublishDefinition>();
+        services.TryAddSingleton<Policies.PreviewPolicy>();
+        services.TryAddSingleton<Policies.PublishPolicy>();
+        services.TryAddSingleton<Policies.LaunchPolicy>();
+        services.TryAddSingleton<Agencies.AgencyDirectory>();
+        services.TryAddSingleton<Agencies.EditContact>();
+        services.TryAddSingleton<Policies.ReadPolicy>();
+        services.TryAddSingleton<Outbox.OutboxList>();
+        services.TryAddSingleton<Instances.ListInstances>();
+        services.TryAddSingleton<Instances.InstanceDiagram>();
+        services.TryAddSingleton<Dashboard>();
         return services;
     }
 }

@@ -18,6 +18,9 @@ internal static class Capabilities
     public const string PolicyImport = "policy.import";
     public const string AgencyEditContact = "agency.contact";
 
+    /// <summary>The outbox: every email PolicyFlow sent or will send, to whom, and why one failed.</summary>
+    public const string OutboxRead = "outbox.read";
+
     /// <summary>Supervision reports over every agency (督查督办): the matrix, rankings, trends, bulletin and ledger.</summary>
     public const string ReportAll = "report.all";
 
@@ -27,9 +30,9 @@ internal static class Capabilities
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> ByRole { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
         [Roles.Administrator] = Set(TaskAct, TaskUrge, InstanceLaunch, InstanceCancel, InstanceRetry, DefinitionPublish, PolicyImport, AgencyEditContact,
-            ReportAll),
+            OutboxRead, ReportAll),
         [Roles.PolicyOffice] = Set(TaskUrge, InstanceLaunch, InstanceCancel, DefinitionPublish, PolicyImport, ReportAll),
-        [Roles.Leadership] = Set(TaskUrge, ReportAll),
+        [Roles.Leadership] = Set(TaskUrge, OutboxRead, ReportAll),
         // A lead agency urges the tasks of its own measures; the use case checks that it leads them.
         [Roles.AgencyStaff] = Set(TaskAct, TaskUrge, ReportScoped),
     };

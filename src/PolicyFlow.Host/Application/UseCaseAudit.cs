@@ -1,3 +1,8 @@
+using PolicyFlow.Activities.Policies;
+using PolicyFlow.Activities.Policies.Corrections;
+using PolicyFlow.Activities.Publishing;
+using PolicyFlow.Engine.Definitions;
+using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Auth.Audit;
 using PolicyFlow.Host.Auth.Storage;
@@ -24,7 +29,7 @@ internal sealed class UseCaseAudit(AccountsDb accounts, TimeProvider clock, IHtt
         {
             At = clock.GetUtcNow(),
             UserName = caller.IsAuthenticated ? caller.UserName : "anonymous",
-            Method = operation.Length <= 16 ? operation : operation[..16],
+            Method = operation.Length <= AuditEntry.MaxOperation ? operation : operation[..AuditEntry.MaxOperation],
             Path = subject.Length <= 2048 ? subject : subject[..2048],
             Status = status,
             Refused = refused ?? status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden,
@@ -46,4 +51,60 @@ internal sealed class UseCaseAudit(AccountsDb accounts, TimeProvider clock, IHtt
             logger.LogError(ex, "Audit entry for {Operation} {Subject} ({Status}) could not be written", operation, subject, status);
         }
     }
+
+    /// <summary>
+    /// The capability check every use case starts with: a caller without <paramref name="capability"/> is refused — audited,
+    /// then <see cref="AccessDeniedException"/> — before anything is read or changed.
+    /// </summary>
+    public async Task RequireAsync(Caller caller, string capability, string operation, string subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (Capabilities.Has(caller, capability))
+        {
+            return;
+        }
+        await WriteAsync(caller, operation, subject, caller.IsAuthenticated ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+            cancellationToken, refused: true);
+        throw new AccessDeniedException($"此操作需要权限 {capability}。 This needs the capability {capability}.");
+    }
+
+    /// <summary>
+    /// Runs a use case's change and audits its outcome: done (200), or refused with the status its reason gives (a
+    /// malformed definition or document, a conflict, a missing id). A fault of ours is not a refusal: it is logged, not audited.
+    /// </summary>
+    public async Task<T> AuditedAsync<T>(Caller caller, string operation, string subject, Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            var result = await action();
+            await WriteAsync(caller, operation, subject, StatusCodes.Status200OK, cancellationToken);
+            return result;
+        }
+        catch (Exception ex) when (RefusalStatus(ex) is { } status)
+        {
+            await WriteAsync(caller, operation, subject, status, cancellationToken, refused: true);
+            throw;
+        }
+    }
+
+    /// <summary>Both steps: the capability, then the audited change.</summary>
+    public async Task<T> RunAsync<T>(Caller caller, string capability, string operation, string subject, Func<Task<T>> action,
+        CancellationToken cancellationToken)
+    {
+        await RequireAsync(caller, capability, operation, subject, cancellationToken);
+        return await AuditedAsync(caller, operation, subject, action, cancellationToken);
+    }
+
+    /// <summary>The HTTP status of a refusal (the same the API answers with), or null when the exception is a fault.</summary>
+    public static int? RefusalStatus(Exception exception) => exception switch
+    {
+        EngineException { Error: EngineError.NotFound } => StatusCodes.Status404NotFound,
+        EngineException { Error: EngineError.Conflict } => StatusCodes.Status409Conflict,
+        PolicyFormatException { Error: PolicyFormatError.TooLarge } => StatusCodes.Status413PayloadTooLarge,
+        EngineException or InvalidDefinitionException or PolicyFormatException or PolicyImportException or PolicyCorrectionException
+            or System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
+        AccessDeniedException => StatusCodes.Status403Forbidden,
+        _ => null,
+    };
 }

@@ -34,13 +34,7 @@ public static class StudioExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<StudioUser>();
         services.AddScoped<Layout.NavBadges>();
-        services.AddSingleton<StudioAccess>();
-        services.AddSingleton<StudioQueries>();
-        services.AddSingleton<InstanceQueries>();
         services.AddSingleton<ActivityCatalog>();
-        services.AddSingleton<PolicyQueries>();
-        services.AddSingleton<AgencyDirectory>();
-        services.AddSingleton<OutboxQueries>();
         return services;
     }
 

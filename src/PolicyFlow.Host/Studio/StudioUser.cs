@@ -29,5 +29,5 @@ internal sealed class StudioUser(AuthenticationStateProvider authentication, Age
     /// <summary>Editing agency contacts (where notices go).</summary>
     public static bool Administers(Caller caller) => caller is not null && Capabilities.Has(caller, Capabilities.AgencyEditContact);
 
-    public static bool ReadsOutbox(Caller caller) => caller?.IsAny([Roles.Administrator, Roles.Leadership]) == true;
+    public static bool ReadsOutbox(Caller caller) => caller is not null && Capabilities.Has(caller, Capabilities.OutboxRead);
 }

@@ -39,6 +39,22 @@ public sealed partial class ArchitectureTests
         Assert.True(offenders.Count == 0, "Read task facts through TaskFacts (or TaskSettings), not DataJson by key:\n" + string.Join('\n', offenders));
     }
 
+    [Fact]
+    public void NoStudioComponent_OpensADatabaseOrCallsTheEngine_ItGoesThroughTheUseCases()
+    {
+        var offenders = Directory.EnumerateFiles(RepositoryRoot.Combine("src", "PolicyFlow.Host", "Studio"), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (File: Path.GetRelativePath(RepositoryRoot.Path, f), Match: DataAccess().Match(File.ReadAllText(f))))
+            .Where(f => f.Match.Success).Select(f => $"{f.File}: {f.Match.Value}").ToList();
+        Assert.True(offenders.Count == 0,
+            "The Studio reads and acts through Application/ use cases (access, validation and audit in one place), not through the database or the engine:\n"
+            + string.Join('\n', offenders));
+    }
+
+    [GeneratedRegex(@"\b(DbFactory|PolicyFlowDbContext|AccountsDb|AccountsDbContext|IEngineDbFactory|WorkflowEngine|DefinitionService\.Save|PolicyPublisher|PolicyLauncher|UserManager)\b")]
+    private static partial Regex DataAccess();
+
     [GeneratedRegex("""[?!)]\["[A-Za-z]+"\]""")]
     private static partial Regex KeyRead();
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,35 @@ public sealed class AuthorizationMatrixTests(AuthApp app)
         Assert.True(missing.Count == 0, "API endpoints without an access rule (add them to Auth/Access/AccessRules.cs):\n" + string.Join('\n', missing));
         var stale = AccessRules.Table.Keys.Except(endpoints).ToList();
         Assert.True(stale.Count == 0, "Access rules naming no endpoint:\n" + string.Join('\n', stale));
+    }
+
+    [Fact]
+    public void EveryUseCase_AuditsItself_AndIsGuardedByAnAccessRuleOrTheTaskRules()
+    {
+        // A use case is a class of Application/ with an Operation: what its audit entries are called.
+        var useCases = typeof(PolicyFlow.Host.Application.UseCaseAudit).Assembly.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("PolicyFlow.Host.Application", StringComparison.Ordinal) == true)
+            .Select(t => (Type: t, Operation: t.GetField("Operation", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string))
+            .Where(u => u.Operation is not null).ToList();
+        Assert.True(useCases.Count >= 15, $"only {useCases.Count} use cases found");
+        var guarded = AccessRules.Table.Values.Select(r => r.Operation).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var (type, operation) in useCases)
+        {
+            var parameters = type.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => p.ParameterType).ToList();
+            if (!parameters.Contains(typeof(PolicyFlow.Host.Application.UseCaseAudit)) && !parameters.Contains(typeof(PolicyFlow.Host.Application.Tasks.TaskGate)))
+            {
+                problems.Add($"{type.Name} ({operation}) writes no audit entry: take UseCaseAudit or TaskGate");
+            }
+            // Task actions are guarded per task (Visibility through TaskGate); everything else by the rule of the endpoint it adapts.
+            var taskRule = operation!.StartsWith("task.", StringComparison.Ordinal) || operation.StartsWith("extension.", StringComparison.Ordinal);
+            if (!taskRule && !guarded.Contains(operation))
+            {
+                problems.Add($"{type.Name} ({operation}) is named by no access rule: add .AuditedAs(\"{operation}\", …) to its endpoint's rule in AccessRules.cs");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        Assert.All(guarded, o => Assert.Contains(o, useCases.Select(u => u.Operation)));
     }
 
     [Fact]

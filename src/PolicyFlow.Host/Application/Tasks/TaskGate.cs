@@ -38,22 +38,8 @@ internal sealed class TaskGate(DbFactory dbFactory, AgencyCatalog catalog, Regio
     }
 
     /// <summary>Runs the engine call and audits its outcome: done, unchanged (a repeat), or refused with the engine's reason.</summary>
-    public async Task<T> AuditedAsync<T>(Caller caller, Guid taskId, string operation, Func<Task<T>> action, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        try
-        {
-            var result = await action();
-            await audit.WriteAsync(caller, operation, Subject(taskId), StatusCodes.Status200OK, cancellationToken);
-            return result;
-        }
-        catch (EngineException ex)
-        {
-            var status = ex.Error switch { EngineError.NotFound => 404, EngineError.Conflict => 409, _ => 400 };
-            await audit.WriteAsync(caller, operation, Subject(taskId), status, cancellationToken, refused: true);
-            throw;
-        }
-    }
+    public Task<T> AuditedAsync<T>(Caller caller, Guid taskId, string operation, Func<Task<T>> action, CancellationToken cancellationToken) =>
+        audit.AuditedAsync(caller, operation, Subject(taskId), action, cancellationToken);
 
     public static string Subject(Guid taskId) => $"/tasks/{taskId}";
 }

@@ -20,8 +20,10 @@ internal static class AccessRules
         ["GET /api/workflow-definitions"] = AccessRule.SignedIn,
         ["GET /api/workflow-definitions/{id}"] = AccessRule.SignedIn,
         ["GET /api/workflow-definitions/{id}/versions"] = AccessRule.SignedIn,
-        ["PUT /api/workflow-definitions/{id}/draft"] = AccessRule.For(Capabilities.DefinitionPublish),
-        ["POST /api/workflow-definitions/{id}/publish"] = AccessRule.For(Capabilities.DefinitionPublish),
+        ["PUT /api/workflow-definitions/{id}/draft"] = AccessRule.For(Capabilities.DefinitionPublish)
+            .AuditedAs(Application.Definitions.SaveDefinitionDraft.Operation, "/workflow-definitions/{id}"),
+        ["POST /api/workflow-definitions/{id}/publish"] = AccessRule.For(Capabilities.DefinitionPublish)
+            .AuditedAs(Application.Definitions.PublishDefinition.Operation, "/workflow-definitions/{id}"),
         ["GET /api/activity-types"] = AccessRule.SignedIn,
 
         // Instances: lists are filtered by Visibility; one instance is read by those who see one of its tasks or lead its measure.
@@ -30,8 +32,10 @@ internal static class AccessRules
         ["GET /api/workflow-instances/{id:guid}"] = AccessRule.InstanceReader,
         ["GET /api/workflow-instances/{id:guid}/journal"] = AccessRule.InstanceReader,
         ["GET /api/workflow-instances/{id:guid}/timers"] = AccessRule.InstanceReader,
-        ["POST /api/workflow-instances/{id:guid}/cancel"] = AccessRule.For(Capabilities.InstanceCancel),
-        ["POST /api/workflow-instances/{id:guid}/retry"] = AccessRule.For(Capabilities.InstanceRetry),
+        ["POST /api/workflow-instances/{id:guid}/cancel"] = AccessRule.For(Capabilities.InstanceCancel)
+            .AuditedAs(Application.Instances.CancelInstance.Operation, "/workflow-instances/{id}"),
+        ["POST /api/workflow-instances/{id:guid}/retry"] = AccessRule.For(Capabilities.InstanceRetry)
+            .AuditedAs(Application.Instances.RetryInstance.Operation, "/workflow-instances/{id}"),
 
         // Tasks: read by whoever Visibility lets see them, acted on by the assignee agency's staff (and administrators).
         // Notifications: each person's own list; the use case filters to the caller.
@@ -60,19 +64,24 @@ internal static class AccessRules
         ["GET /api/tasks/{id:guid}/attachments/{attachmentId:guid}"] = AccessRule.TaskReader,
 
         // Policies: public documents once published; importing and launching belong to the policy office.
-        ["POST /api/policies/preview"] = AccessRule.For(Capabilities.PolicyImport).WithBodyLimit(DocumentBody.MaxRequestBytes),
-        ["POST /api/policies/preview/corrected"] = AccessRule.For(Capabilities.PolicyImport).WithBodyLimit(DocumentBody.MaxRequestBytes),
-        ["POST /api/policies"] = AccessRule.For(Capabilities.PolicyImport).WithBodyLimit(DocumentBody.MaxRequestBytes),
+        ["POST /api/policies/preview"] = AccessRule.For(Capabilities.PolicyImport).WithBodyLimit(DocumentBody.MaxRequestBytes)
+            .AuditedAs(Application.Policies.PreviewPolicy.Operation, "/policies/preview"),
+        ["POST /api/policies/preview/corrected"] = AccessRule.For(Capabilities.PolicyImport).WithBodyLimit(DocumentBody.MaxRequestBytes)
+            .AuditedAs(Application.Policies.PreviewPolicy.Operation, "/policies/preview"),
+        ["POST /api/policies"] = AccessRule.For(Capabilities.PolicyImport).WithBodyLimit(DocumentBody.MaxRequestBytes)
+            .AuditedAs(Application.Policies.PublishPolicy.Operation, "/policies"),
         ["GET /api/policies"] = AccessRule.SignedIn,
         ["GET /api/policies/{id}"] = AccessRule.SignedIn,
         ["GET /api/policies/{id}/corrections"] = AccessRule.SignedIn,
-        ["POST /api/policies/{id}/launch"] = AccessRule.For(Capabilities.PolicyImport),
+        ["POST /api/policies/{id}/launch"] = AccessRule.For(Capabilities.PolicyImport)
+            .AuditedAs(Application.Policies.LaunchPolicy.Operation, "/policies/{id}"),
 
         // Directory: everyone signed in reads it; contacts (where notices go) are the administrators'.
         ["GET /api/regions"] = AccessRule.SignedIn,
         ["GET /api/agencies"] = AccessRule.SignedIn,
         ["GET /api/agencies/{id}"] = AccessRule.SignedIn,
-        ["PUT /api/agencies/{id}/contact"] = AccessRule.For(Capabilities.AgencyEditContact),
+        ["PUT /api/agencies/{id}/contact"] = AccessRule.For(Capabilities.AgencyEditContact)
+            .AuditedAs(Application.Agencies.EditContact.Operation, "/agencies/{id}/contact"),
 
         // Supervision: every signed-in user may ask; the use case scopes the answer to the caller (ReportScope) or refuses it.
         ["GET /api/reports/warning-lights"] = AccessRule.SignedIn,
@@ -91,7 +100,7 @@ internal static class AccessRules
         ["POST /api/tasks/{id:guid}/urge"] = AccessRule.TaskSupervisor,
 
         // Every email with its recipients: operations, read by those who read everything but do not act on tasks.
-        ["GET /api/outbox"] = AccessRule.ForRoles(Admin, Leader),
+        ["GET /api/outbox"] = AccessRule.For(Capabilities.OutboxRead).AuditedAs(Application.Outbox.OutboxList.Operation, "/outbox"),
 
         // Accounts.
         ["POST /api/account/login"] = AccessRule.Anyone,

@@ -9,6 +9,10 @@ public sealed class AuditEntry
     /// <summary>The signed-in user, the user name a failed sign-in tried, or <c>anonymous</c>.</summary>
     public required string UserName { get; set; }
 
+    /// <summary>The longest <see cref="Method"/>: an HTTP method, or a use case's operation (<c>definition.publish</c>).</summary>
+    public const int MaxOperation = 32;
+
+    /// <summary>The HTTP method, or the operation of the use case that wrote the entry (<c>task.claim</c>).</summary>
     public required string Method { get; set; }
     public required string Path { get; set; }
     public int Status { get; set; }

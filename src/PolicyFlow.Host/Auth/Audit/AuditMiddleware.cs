@@ -27,12 +27,14 @@ internal sealed class AuditMiddleware(RequestDelegate next, AccountsDb accounts,
         {
             return;
         }
-        var fullPath = path.Value + context.Request.QueryString.Value;
+        // An endpoint that adapts a use case is audited as the use case audits itself, however far the request got.
+        var useCase = Access.AccessRules.For(context) is { Operation: not null } rule ? rule : null;
+        var fullPath = useCase?.SubjectOf(context) ?? path.Value + context.Request.QueryString.Value;
         var entry = new AuditEntry
         {
             At = clock.GetUtcNow(),
             UserName = Truncate(AuditSubject.Of(context), 256),
-            Method = Truncate(context.Request.Method, 16),
+            Method = Truncate(useCase?.Operation ?? context.Request.Method, AuditEntry.MaxOperation),
             Path = Truncate(fullPath, MaxPath),
             Status = status,
             Refused = refused,

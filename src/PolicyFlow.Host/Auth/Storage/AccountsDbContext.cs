@@ -54,7 +54,7 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
             e.ToTable("pf_audit");
             e.HasKey(a => a.Id);
             e.Property(a => a.UserName).HasMaxLength(256);
-            e.Property(a => a.Method).HasMaxLength(16);
+            e.Property(a => a.Method).HasMaxLength(AuditEntry.MaxOperation);
             e.Property(a => a.Path).HasMaxLength(2048);
             e.Property(a => a.RemoteAddress).HasMaxLength(64);
             e.HasIndex(a => a.UserName);

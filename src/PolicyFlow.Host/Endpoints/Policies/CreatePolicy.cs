@@ -1,5 +1,7 @@
 using PolicyFlow.Activities.Policies.Corrections;
 using PolicyFlow.Activities.Publishing;
+using PolicyFlow.Host.Application.Policies;
+using PolicyFlow.Host.Auth;
 
 namespace PolicyFlow.Host.Endpoints.Policies;
 
@@ -14,11 +16,10 @@ internal static class CreatePolicy
     internal sealed record Request(string Text, DateOnly? EffectiveOn, Dictionary<string, string>? Mappings, bool AcceptUnmapped,
         bool AllowIncomplete = false, IReadOnlyList<PolicyCorrection>? Corrections = null, DateOnly? TrackingStartOn = null);
 
-    public static void Map(RouteGroupBuilder group) => group.MapPost("/", async (Request request, PolicyPublisher publisher, HttpContext http, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder group) => group.MapPost("/", async (Request request, PublishPolicy useCase, HttpContext http, CancellationToken ct) =>
     {
-        var policy = await publisher.PublishAsync(new ImportRequest(request.Text ?? "", request.EffectiveOn, request.Mappings, request.AcceptUnmapped,
-            request.AllowIncomplete, request.Corrections, request.TrackingStartOn),
-            Actor.Of(http.User), ct);
+        var policy = await useCase.HandleAsync(Caller.From(http.User), new ImportRequest(request.Text ?? "", request.EffectiveOn, request.Mappings, request.AcceptUnmapped,
+            request.AllowIncomplete, request.Corrections, request.TrackingStartOn), ct);
         return TypedResults.Created($"/api/policies/{policy.Id}", PolicyView.From(policy));
     });
 }

@@ -1,5 +1,6 @@
-using PolicyFlow.Activities.Publishing;
+using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Endpoints.WorkflowInstances;
+using UseCase = PolicyFlow.Host.Application.Policies.LaunchPolicy;
 
 namespace PolicyFlow.Host.Endpoints.Policies;
 
@@ -10,6 +11,6 @@ namespace PolicyFlow.Host.Endpoints.Policies;
 internal static class LaunchPolicy
 {
     public static void Map(RouteGroupBuilder group) => group.MapPost("/{id}/launch",
-        async (string id, DateOnly? trackingStartOn, PolicyLauncher launcher, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok((await launcher.LaunchAsync(id, Actor.Of(http.User), trackingStartOn, ct)).Select(InstanceSummary.From).ToList()));
+        async (string id, DateOnly? trackingStartOn, UseCase useCase, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok((await useCase.HandleAsync(Caller.From(http.User), id, trackingStartOn, ct)).Select(InstanceSummary.From).ToList()));
 }

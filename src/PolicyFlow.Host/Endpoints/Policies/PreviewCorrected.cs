@@ -1,6 +1,8 @@
 using PolicyFlow.Activities.Policies;
 using PolicyFlow.Activities.Policies.Corrections;
 using PolicyFlow.Activities.Publishing;
+using PolicyFlow.Host.Auth;
+using UseCase = PolicyFlow.Host.Application.Policies.PreviewPolicy;
 
 namespace PolicyFlow.Host.Endpoints.Policies;
 
@@ -18,9 +20,9 @@ internal static class PreviewCorrected
     internal sealed record Response(PolicyPreview Preview, IReadOnlyList<CorrectionChange> Changes, bool TrackingStartNeeded, DateOnly? TrackingStartDefault);
 
     public static void Map(RouteGroupBuilder group) => group.MapPost("/preview/corrected",
-        (Request request, PolicyPublisher publisher, TimeProvider clock) =>
+        async (Request request, UseCase useCase, HttpContext http, TimeProvider clock, CancellationToken ct) =>
         {
-            var corrected = publisher.Preview(request.Text ?? "", request.AllowIncomplete, request.Corrections);
+            var corrected = await useCase.CorrectedAsync(Caller.From(http.User), request.Text ?? "", request.AllowIncomplete, request.Corrections, ct);
             var now = clock.GetUtcNow();
             var needed = TrackingStart.Needed(corrected.Preview.EffectiveOn, now);
             return TypedResults.Ok(new Response(corrected.Preview, corrected.Changes, needed, needed ? TrackingStart.Default(now) : null));

@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Engine.Runtime;
+using PolicyFlow.Host.Application.Policies;
 
 namespace PolicyFlow.Host.Endpoints.Policies;
 
@@ -8,12 +7,9 @@ internal static class ReadPolicies
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/", async (PolicyFlowDbContext db, CancellationToken ct) =>
-            await db.Policies.AsNoTracking().OrderByDescending(p => p.ImportedAt)
-                .Select(p => new { p.Id, p.Title, p.DocumentNumber, p.PublishedOn, p.EffectiveOn, measures = p.Measures.Count })
-                .ToListAsync(ct));
-        group.MapGet("/{id}", async (string id, PolicyFlowDbContext db, CancellationToken ct) =>
-            PolicyView.From(await db.Policies.AsNoTracking().Include(p => p.Measures).Include(p => p.Corrections).FirstOrDefaultAsync(p => p.Id == id, ct)
-                ?? throw EngineException.NotFound($"Policy '{id}' does not exist.")));
+        group.MapGet("/", async (ReadPolicy read, CancellationToken ct) =>
+            (await read.ListAsync(ct)).Select(p => new { p.Id, p.Title, p.DocumentNumber, p.PublishedOn, p.EffectiveOn, measures = p.Measures }));
+        group.MapGet("/{id}", async (string id, ReadPolicy read, CancellationToken ct) =>
+            PolicyView.From((await read.DetailAsync(id, ct))?.Policy ?? throw EngineException.NotFound($"Policy '{id}' does not exist.")));
     }
 }

@@ -1,22 +1,14 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Engine.Runtime;
+using UseCase = PolicyFlow.Host.Application.Instances.ListInstances;
 
 namespace PolicyFlow.Host.Endpoints.WorkflowInstances;
 
 internal static class ListInstances
 {
     public static void Map(RouteGroupBuilder group) => group.MapGet("/", async (string? definitionId, InstanceStatus? status, string? correlationId,
-        Guid? parentId, int? skip, int? take, PolicyFlowDbContext db, Auth.Access.Visibility visibility, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        Guid? parentId, int? skip, int? take, UseCase useCase, HttpContext http, CancellationToken ct) =>
     {
-        var query = await visibility.InstancesAsync(db.Instances.AsNoTracking(), user, ct);
-        query = definitionId is null ? query : query.Where(i => i.DefinitionId == definitionId);
-        query = status is null ? query : query.Where(i => i.Status == status);
-        query = correlationId is null ? query : query.Where(i => i.CorrelationId == correlationId);
-        query = parentId is null ? query : query.Where(i => i.ParentInstanceId == parentId);
-        var total = await query.CountAsync(ct);
-        var page = await query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id)
-            .Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(take ?? 50, 1, 500)).ToListAsync(ct);
-        return new { total, items = page.Select(InstanceSummary.From) };
+        var page = await useCase.HandleAsync(http.User, new UseCase.Request(definitionId, status, correlationId, parentId, skip ?? 0, take ?? 50), ct);
+        return new { total = page.Total, items = page.Items.Select(InstanceSummary.From) };
     });
 }

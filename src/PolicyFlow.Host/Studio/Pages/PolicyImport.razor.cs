@@ -7,6 +7,7 @@ using PolicyFlow.Activities.Policies;
 using PolicyFlow.Activities.Policies.Corrections;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Engine.Runtime;
+using PolicyFlow.Host.Application;
 using PolicyFlow.Host.Auth;
 
 namespace PolicyFlow.Host.Studio.Pages;
@@ -28,7 +29,7 @@ public partial class PolicyImport
             Refuse("Policy.CannotRead", [L["Policy.TooLarge"]]);
             return;
         }
-        await RunAsync(async _ =>
+        await RunAsync(async caller =>
         {
             using var buffer = new MemoryStream();
             await using (var upload = file.OpenReadStream(PolicyDocumentParser.MaxBytes))
@@ -36,7 +37,7 @@ public partial class PolicyImport
                 await upload.CopyToAsync(buffer);
             }
             // The parser reads the bytes first: a GBK file gets its own message naming the byte, not a garbled text.
-            var preview = PolicyDocumentParser.Parse(buffer.ToArray(), Catalog);
+            var preview = await PreviewUseCase.ReadAsync(caller, buffer.ToArray(), allowIncomplete: false);
             _text = StrictUtf8.GetString(buffer.ToArray()).TrimStart('\uFEFF');
             _fileNote = L.Format("Policy.Uploaded", file.Name, (file.Size / 1024.0).ToString("0.#", CultureInfo.CurrentCulture));
             Show(preview);
@@ -46,11 +47,7 @@ public partial class PolicyImport
     private Task PreviewAsync()
     {
         Reset();
-        return RunAsync(_ =>
-        {
-            Show(Publisher.Preview(_text ?? ""));
-            return Task.CompletedTask;
-        });
+        return RunAsync(async caller => Show((await PreviewUseCase.CorrectedAsync(caller, _text ?? "", false, null)).Preview));
     }
 
     /// <summary>The policy already took effect (as read, or as the office dated it): its work is tracked from a day it chooses.</summary>
@@ -61,18 +58,17 @@ public partial class PolicyImport
     private void Edit(MeasurePreview measure) => _editing = measure;
 
     // A correction is tried on the whole list before it is kept: one that cannot apply is shown and changes nothing.
-    private Task CorrectAsync(IReadOnlyList<PolicyCorrection> corrections) => RunAsync(_ => UseCorrections([.. _corrections, .. corrections]));
+    private Task CorrectAsync(IReadOnlyList<PolicyCorrection> corrections) => RunAsync(caller => UseCorrections(caller, [.. _corrections, .. corrections]));
 
-    private Task UndoAsync() => RunAsync(_ => _corrections.Count == 0 ? Task.CompletedTask : UseCorrections(_corrections[..^1]));
+    private Task UndoAsync() => RunAsync(caller => _corrections.Count == 0 ? Task.CompletedTask : UseCorrections(caller, _corrections[..^1]));
 
-    private Task UseCorrections(List<PolicyCorrection> corrections)
+    private async Task UseCorrections(Caller caller, List<PolicyCorrection> corrections)
     {
-        var corrected = Publisher.Preview(_text ?? "", false, corrections);
+        var corrected = await PreviewUseCase.CorrectedAsync(caller, _text ?? "", false, corrections);
         _corrections = corrections;
         _changes = corrected.Changes;
         _editing = null;
         ShowMeasures(corrected.Preview);
-        return Task.CompletedTask;
     }
 
     private void Show(PolicyPreview preview)
@@ -91,20 +87,20 @@ public partial class PolicyImport
         _mappings = unknown.ToDictionary(n => n, n => _mappings.GetValueOrDefault(n), StringComparer.Ordinal);
     }
 
-    private Task PublishAsync() => RunAsync(async actor =>
+    private Task PublishAsync() => RunAsync(async caller =>
     {
         var mappings = _mappings.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!.Id, StringComparer.Ordinal);
         var effective = _effective is { } day ? DateOnly.FromDateTime(day) : (DateOnly?)null;
-        _published = await Publisher.PublishAsync(
-            new ImportRequest(_text ?? "", effective, mappings, _acceptUnmapped, Corrections: _corrections, TrackingStartOn: TrackingStartOn), actor);
+        _published = await PublishUseCase.HandleAsync(caller,
+            new ImportRequest(_text ?? "", effective, mappings, _acceptUnmapped, Corrections: _corrections, TrackingStartOn: TrackingStartOn));
         _editing = null;
         Snackbar.Add(L.Format("Policy.Published.Ok", _published.DocumentNumber ?? _published.Title, _published.Measures.Count), Severity.Success);
     });
 
     // Launching again returns the same instances (their ids derive from the measures), so a double click is harmless.
-    private Task LaunchAsync() => RunAsync(async actor =>
+    private Task LaunchAsync() => RunAsync(async caller =>
     {
-        _launched = await Launcher.LaunchAsync(_published!.Id, actor, TrackingStartOn);
+        _launched = await LaunchUseCase.HandleAsync(caller, _published!.Id, TrackingStartOn);
         Snackbar.Add(L.Format("Policy.Launched", _launched.Count), Severity.Success);
     });
 
@@ -115,20 +111,18 @@ public partial class PolicyImport
     }
 
     // An exception escaping an event handler would end the circuit, so every step goes through here.
-    private async Task RunAsync(Func<string, Task> step)
+    private async Task RunAsync(Func<Caller, Task> step)
     {
         _busy = true;
         _problems = [];
         try
         {
-            // Importing and launching belong to the policy office and administrators, whatever the page shows.
-            var caller = await User.CallerAsync();
-            if (!StudioUser.Designs(caller))
-            {
-                Refuse("Access.Refused", [L["Access.Refused"]]);
-                return;
-            }
-            await step(caller.UserName);
+            // Importing and launching belong to the policy office and administrators, whatever the page shows: the use cases check.
+            await step(await User.CallerAsync());
+        }
+        catch (AccessDeniedException)
+        {
+            Refuse("Access.Refused", [L["Access.Refused"]]);
         }
         catch (PolicyFormatException ex)
         {

@@ -233,8 +233,8 @@ namespace PolicyFlow.Host.Storage.Migrations.AccountsPostgres
 
                     b.Property<string>("Method")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Path")
                         .IsRequired()

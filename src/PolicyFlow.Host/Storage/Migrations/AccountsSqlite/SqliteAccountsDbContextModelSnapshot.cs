@@ -220,7 +220,7 @@ namespace PolicyFlow.Host.Storage.Migrations.AccountsSqlite
 
                     b.Property<string>("Method")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Path")

@@ -1,14 +1,12 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Engine.Timers;
 using PolicyFlow.Engine.Journal;
-using PolicyFlow.Host.Application.Instances;
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Storage;
 
-namespace PolicyFlow.Host.Studio.Data;
+namespace PolicyFlow.Host.Application.Instances;
 
 /// <summary>An instance with everything the viewer draws: its definition, activity states, tasks and timers.</summary>
 internal sealed record InstanceDetail(WorkflowInstance Instance, string DefinitionJson, IReadOnlyDictionary<string, string> States,
@@ -18,19 +16,12 @@ internal sealed record InstanceDetail(WorkflowInstance Instance, string Definiti
     public bool Whole => VariablesJson is not null;
 }
 
-/// <summary>The reads behind the instance list and viewer.</summary>
-internal sealed class InstanceQueries(DbFactory db, StudioAccess access, ReadInstance reader)
+/// <summary>
+/// What the instance viewer draws: <see cref="ReadInstance"/>'s filtered reading of an instance, with the definition
+/// version it runs and each activity's state.
+/// </summary>
+internal sealed class InstanceDiagram(DbFactory db, ReadInstance reader)
 {
-    private const int ListLimit = 500;
-
-    public async Task<IReadOnlyList<WorkflowInstance>> ListAsync(ClaimsPrincipal user, InstanceStatus? status, CancellationToken ct = default)
-    {
-        await using var context = db.Create();
-        var query = await access.Over(context).InstancesAsync(context.Instances.AsNoTracking(), user, ct);
-        query = status is { } s ? query.Where(i => i.Status == s) : query;
-        return await query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).Take(ListLimit).ToListAsync(ct);
-    }
-
     /// <summary>The instance as <paramref name="caller"/> may see it (<see cref="ReadInstance"/>), or null when they may not see it at all.</summary>
     public async Task<InstanceDetail?> DetailAsync(Caller caller, Guid id, CancellationToken ct = default)
     {

@@ -4,19 +4,21 @@ using PolicyFlow.Activities.Deadlines;
 using PolicyFlow.Engine.Journal;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
+using PolicyFlow.Host.Auth.Access;
 using PolicyFlow.Host.Storage;
+using PolicyFlow.Activities.Directories;
 
-namespace PolicyFlow.Host.Studio.Data;
+namespace PolicyFlow.Host.Application.Tasks;
 
-/// <summary>The reads behind the dashboard and the instance viewer's journal; each opens its own short-lived context.</summary>
-internal sealed class StudioQueries(DbFactory db, StudioAccess access, TimeProvider clock, InstanceQueries instances)
+/// <summary>The dashboard's counters: the caller's open tasks by light, and the instances it may see that run or are faulted.</summary>
+internal sealed class Dashboard(DbFactory db, AgencyCatalog catalog, RegionDirectory regions, TimeProvider clock)
 {
     /// <summary>The open tasks and the instances the user may see, as the inbox and instance list show them.</summary>
-    public async Task<DashboardCounts> DashboardAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<DashboardCounts> HandleAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var context = db.Create();
-        var visibility = access.Over(context);
+        var visibility = new Visibility(context, catalog, regions);
         var tasks = await visibility.TasksAsync(context.Tasks.AsNoTracking(), user, ct);
         var open = await tasks.Where(t => t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed)
             .Select(t => t.DueAt).ToListAsync(ct);
@@ -28,8 +30,4 @@ internal sealed class StudioQueries(DbFactory db, StudioAccess access, TimeProvi
         return new DashboardCounts(mine.Count, mine.Count(l => l == WarningLight.Red), mine.Count(l => l == WarningLight.Yellow),
             mine.Count(l => l == WarningLight.Green), running, faulted);
     }
-
-    /// <summary>The instance's journal as <paramref name="caller"/> may see it (<see cref="InstanceQueries.JournalAsync"/>).</summary>
-    public Task<IReadOnlyList<JournalEntry>> JournalAsync(Auth.Caller caller, Guid instanceId, CancellationToken ct = default) =>
-        instances.JournalAsync(caller, instanceId, ct);
 }

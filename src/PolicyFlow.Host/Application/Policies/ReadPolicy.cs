@@ -5,7 +5,7 @@ using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Host.Storage;
 
-namespace PolicyFlow.Host.Studio.Data;
+namespace PolicyFlow.Host.Application.Policies;
 
 /// <summary>A policy as the policy list shows it.</summary>
 internal sealed record PolicyRow(string Id, string Title, string? DocumentNumber, DateOnly? PublishedOn, DateOnly EffectiveOn,
@@ -17,8 +17,8 @@ internal sealed record MeasureRow(MeasureRecord Measure, string Lead, IReadOnlyL
 
 internal sealed record PolicyDetails(PolicyRecord Policy, IReadOnlyList<string> Issuers, IReadOnlyList<MeasureRow> Measures);
 
-/// <summary>The reads behind the policy pages.</summary>
-internal sealed class PolicyQueries(DbFactory db, AgencyCatalog catalog)
+/// <summary>The policies as everyone signed in reads them: the list, and one policy with its measures and their instances.</summary>
+internal sealed class ReadPolicy(DbFactory db, AgencyCatalog catalog)
 {
     public async Task<IReadOnlyList<PolicyRow>> ListAsync(CancellationToken ct = default)
     {
