@@ -50,7 +50,7 @@ internal static partial class AgencyListReader
     public static AgencyList? TryRead(string content, AgencyCatalog catalog)
     {
         var state = new State();
-        var text = LabelStart().Replace(PolicyText.RemoveWhitespace(content), "；");
+        var text = PatternTimeout.Use(LabelStart()).Replace(PolicyText.RemoveWhitespace(content), "；");
         foreach (var clause in BracketScanner.SplitTopLevel(text, "。；，"))
         {
             if (!ReadClause(clause, catalog, state))
@@ -72,7 +72,7 @@ internal static partial class AgencyListReader
         {
             return true;
         }
-        if (Note().Match(clause) is { Success: true } note)
+        if (PatternTimeout.Use(Note()).Match(clause) is { Success: true } note)
         {
             if (note.Groups["duty"].Success)
             {
@@ -80,30 +80,30 @@ internal static partial class AgencyListReader
             }
             return true;
         }
-        if (LeadRule().IsMatch(clause))
+        if (PatternTimeout.Use(LeadRule()).IsMatch(clause))
         {
             state.LeadRule = true;
             return true;
         }
-        if (PartyNames.MentionsLocalPlace(clause) && LocalDuty().IsMatch(clause) && Onward().IsMatch(clause))
+        if (PartyNames.MentionsLocalPlace(clause) && PatternTimeout.Use(LocalDuty()).IsMatch(clause) && PatternTimeout.Use(Onward()).IsMatch(clause))
         {
             state.LocalOnward = true;
             state.LocalClause = true;
             return true;
         }
         var markedLead = false;
-        if (Label().Match(clause) is { Success: true } label)
+        if (PatternTimeout.Use(Label()).Match(clause) is { Success: true } label)
         {
             markedLead = label.Groups["label"].Value.StartsWith("牵头", StringComparison.Ordinal);
             state.Role(markedLead ? "牵头" : label.Groups["label"].Value.StartsWith("配合", StringComparison.Ordinal) ? "配合" : "负责");
             clause = clause[label.Length..];
         }
-        else if (OtherKey().IsMatch(clause))
+        else if (PatternTimeout.Use(OtherKey()).IsMatch(clause))
         {
             // 适用范围：…, 完成时限：… say something about the measure, not about who does it.
             return true;
         }
-        if (DeclaredLead().Match(clause) is { Success: true } declared)
+        if (PatternTimeout.Use(DeclaredLead()).Match(clause) is { Success: true } declared)
         {
             markedLead = true;
             clause = declared.Groups["names"].Value;
@@ -150,7 +150,7 @@ internal static partial class AgencyListReader
     }
 
     // 和/及 join names only before a class of parties (…等和各省级人民政府, 市级各有关部门及各县市区政府); 文化和旅游部 stays whole.
-    private static IEnumerable<string> SplitConjunction(string piece) => Conjunction().Split(piece);
+    private static IEnumerable<string> SplitConjunction(string piece) => PatternTimeout.Use(Conjunction()).Split(piece);
 
     // 各市、县（市、区）is one phrase, not two names.
     private static IEnumerable<string> KeepLocalPhrase(IReadOnlyList<string> pieces)
@@ -174,7 +174,7 @@ internal static partial class AgencyListReader
         do
         {
             before = text;
-            if (DutyEnding().Match(text) is { Success: true } duty)
+            if (PatternTimeout.Use(DutyEnding()).Match(text) is { Success: true } duty)
             {
                 state.Role(duty.Groups["duty"].Value);
                 text = text[..duty.Index];
@@ -185,12 +185,12 @@ internal static partial class AgencyListReader
                 markedLead = true;
                 state.Role("牵头");
             }
-            if (SupportEnding().Match(text) is { Success: true } support)
+            if (PatternTimeout.Use(SupportEnding()).Match(text) is { Success: true } support)
             {
                 state.Role(support.Value);
                 text = text[..support.Index];
             }
-            if (EtcEnding().Match(text) is { Success: true } etc)
+            if (PatternTimeout.Use(EtcEnding()).Match(text) is { Success: true } etc)
             {
                 state.OpenEnded = true;
                 text = text[..etc.Index];
@@ -245,7 +245,7 @@ internal static partial class AgencyListReader
 
     private static AgencyRef ToRef(Item item) => new(item.Written, item.Agency?.Id, item.Agency?.Name);
 
-    [GeneratedRegex("^(以下同|下同|同上|不再列出|不再一一列出|(?<duty>按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|分别负责|负责|指导|牵头负责)|各司其职)$",
+    [GeneratedRegex("^(以下同|下同|同上|不再(?:单独|一一|另行)?列出|(?<duty>按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|分别负责|负责|指导|牵头负责)|各司其职)$",
         RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Note();
 

@@ -59,7 +59,7 @@ internal static partial class ChineseNumbers
     {
         date = default;
         suffix = "";
-        var match = DateLine().Match(PolicyText.RemoveWhitespace(line));
+        var match = PatternTimeout.Use(DateLine()).Match(PolicyText.RemoveWhitespace(line));
         if (!match.Success || !TryDate(match, out date))
         {
             return false;

@@ -26,22 +26,22 @@ internal static partial class EffectiveRuleReader
 
     private static (string Rule, DateOnly? On)? TryRule(string sentence, DateOnly? published, List<string> warnings)
     {
-        if (AfterPeriod().Match(sentence) is { Success: true } after)
+        if (PatternTimeout.Use(AfterPeriod()).Match(sentence) is { Success: true } after)
         {
             var count = ChineseNumbers.Parse(after.Groups["n"].Value);
             var on = count is null || published is null ? (DateOnly?)null
                 : after.Groups["unit"].Value == "个月" ? published.Value.AddMonths(count.Value) : published.Value.AddDays(count.Value);
             return Computed(after.Value, on, published, warnings);
         }
-        if (OnPublication().Match(sentence) is { Success: true } immediate)
+        if (PatternTimeout.Use(OnPublication()).Match(sentence) is { Success: true } immediate)
         {
             return Computed(immediate.Value, published, published, warnings);
         }
-        if (FromDate().Match(sentence) is { Success: true } fixedDate)
+        if (PatternTimeout.Use(FromDate()).Match(sentence) is { Success: true } fixedDate)
         {
             return (fixedDate.Value, ChineseNumbers.TryDate(fixedDate, out var date) ? date : null);
         }
-        if (AnyRule().Match(sentence) is { Success: true } other)
+        if (PatternTimeout.Use(AnyRule()).Match(sentence) is { Success: true } other)
         {
             warnings.Add($"施行规则“{other.Value}”无法自动计算施行日期，请填写。(The effective rule '{other.Value}' cannot be computed; please enter the effective date.)");
             return (other.Value, null);

@@ -22,7 +22,7 @@ internal static partial class FrontMatterReader
     public static FrontMatter Read(
         IReadOnlyList<string> front, IReadOnlyList<string> tail, AgencyCatalog catalog, List<string> warnings)
     {
-        var numberLine = IndexOf(front, l => DocumentNumber().IsMatch(PolicyText.RemoveWhitespace(l)));
+        var numberLine = IndexOf(front, l => PatternTimeout.Use(DocumentNumber()).IsMatch(PolicyText.RemoveWhitespace(l)));
         var documentNumber = numberLine < 0 ? null : NormalizeNumber(front[numberLine]);
         if (documentNumber is null)
         {
@@ -31,7 +31,7 @@ internal static partial class FrontMatterReader
         var titles = Blocks(front, catalog).Where(b => IsTitleLike(b, catalog)).Select(b => b.Text).ToList();
         var notice = titles.FirstOrDefault(t => t.EndsWith("通知", StringComparison.Ordinal));
         var title = titles.LastOrDefault();
-        if (title is not null && title == notice && Published().Match(notice) is { Success: true } published)
+        if (title is not null && title == notice && PatternTimeout.Use(Published()).Match(notice) is { Success: true } published)
         {
             title = published.Groups["title"].Value;
         }
@@ -49,7 +49,7 @@ internal static partial class FrontMatterReader
     public static bool StatesLocalImplementation(IReadOnlyList<string> front) =>
         PolicyText.RemoveWhitespace(string.Concat(front))
             .Split('。')
-            .Any(sentence => sentence.Length <= MaxSentenceLength && LocalForAll().IsMatch(sentence));
+            .Any(sentence => sentence.Length <= MaxSentenceLength && PatternTimeout.Use(LocalForAll()).IsMatch(sentence));
 
     private static (DateOnly? Date, IReadOnlyList<string> Signature) FindDate(
         IReadOnlyList<string> front, IReadOnlyList<string> tail, AgencyCatalog catalog, List<string> warnings)
@@ -135,7 +135,7 @@ internal static partial class FrontMatterReader
             && !text.StartsWith("附件", StringComparison.Ordinal)
             && !text.StartsWith("抄送", StringComparison.Ordinal)
             && !text.StartsWith("（此件", StringComparison.Ordinal)
-            && !DocumentNumber().IsMatch(PolicyText.RemoveWhitespace(text))
+            && !PatternTimeout.Use(DocumentNumber()).IsMatch(PolicyText.RemoveWhitespace(text))
             && !ChineseNumbers.TryParseDateLine(text, out _, out _)
             && !block.Lines.All(l => IssuerNames.IsAgencyLine(l, catalog));
     }
@@ -168,13 +168,13 @@ internal static partial class FrontMatterReader
     }
 
     private static bool IsStandalone(string line, AgencyCatalog catalog) =>
-        DocumentNumber().IsMatch(PolicyText.RemoveWhitespace(line))
+        PatternTimeout.Use(DocumentNumber()).IsMatch(PolicyText.RemoveWhitespace(line))
         || ChineseNumbers.TryParseDateLine(line, out _, out _)
         || IssuerNames.IsAgencyLine(line, catalog);
 
     private static string NormalizeNumber(string line)
     {
-        var match = DocumentNumber().Match(PolicyText.RemoveWhitespace(line));
+        var match = PatternTimeout.Use(DocumentNumber()).Match(PolicyText.RemoveWhitespace(line));
         return $"{match.Groups["org"].Value}〔{match.Groups["year"].Value}〕{match.Groups["seq"].Value}号";
     }
 

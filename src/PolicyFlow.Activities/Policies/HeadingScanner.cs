@@ -11,9 +11,9 @@ internal static partial class HeadingScanner
     private const int MaxSectionTitleLength = 40;
 
     public static DocumentLayout? Scan(IReadOnlyList<string> lines) =>
-        TryScan(lines, ParenMeasure(), withSections: true)
-        ?? TryScan(lines, ArabicMeasure(), withSections: true)
-        ?? TryScan(lines, SectionLine(), withSections: false);
+        TryScan(lines, PatternTimeout.Use(ParenMeasure()), withSections: true)
+        ?? TryScan(lines, PatternTimeout.Use(ArabicMeasure()), withSections: true)
+        ?? TryScan(lines, PatternTimeout.Use(SectionLine()), withSections: false);
 
     private static DocumentLayout? TryScan(IReadOnlyList<string> lines, Regex measurePattern, bool withSections)
     {
@@ -71,7 +71,7 @@ internal static partial class HeadingScanner
     private static bool TrySection(string line, int index, out SectionHeading section)
     {
         section = null!;
-        var match = SectionLine().Match(line);
+        var match = PatternTimeout.Use(SectionLine()).Match(line);
         if (!match.Success || ChineseNumbers.Parse(match.Groups["n"].Value) is not { } number)
         {
             return false;

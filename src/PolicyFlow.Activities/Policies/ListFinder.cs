@@ -39,7 +39,7 @@ internal static partial class ListFinder
                 lists.Add(new ListSpan(group.Start, group.End, PolicyText.TidySpaces(inner.Replace('\n', ' ')), list));
             }
         }
-        foreach (Match match in LabelledLine().Matches(content))
+        foreach (Match match in PatternTimeout.Use(LabelledLine()).Matches(content))
         {
             var start = match.Groups["list"].Index;
             if (groups.Any(g => g.Start <= start && start <= g.End))

@@ -16,23 +16,23 @@ internal static partial class NonMeasureReasons
     /// <summary>The reason for an item with no agency list, and whether a reviewer should look at it (an ordinary-looking item).</summary>
     public static (string Reason, bool Doubtful) NoList(string title)
     {
-        if (Ideology().IsMatch(title))
+        if (PatternTimeout.Use(Ideology()).IsMatch(title))
         {
             return ("指导思想，没有可交办的任务和责任单位。(Guiding ideology: no task to assign and no agency list.)", false);
         }
-        if (Principles().IsMatch(title))
+        if (PatternTimeout.Use(Principles()).IsMatch(title))
         {
             return ("基本原则，没有可交办的任务和责任单位。(Principles: no task to assign and no agency list.)", false);
         }
-        if (Targets().IsMatch(title))
+        if (PatternTimeout.Use(Targets()).IsMatch(title))
         {
             return ("目标表述，没有责任单位。(Targets: no agency list.)", false);
         }
-        if (Requirements().IsMatch(title))
+        if (PatternTimeout.Use(Requirements()).IsMatch(title))
         {
             return ("总体要求，没有责任单位。(General requirements: no agency list.)", false);
         }
-        if (Safeguards().IsMatch(title))
+        if (PatternTimeout.Use(Safeguards()).IsMatch(title))
         {
             return ("保障措施（工作要求）的表述，没有责任单位。(Safeguards or working requirements: no agency list.)", false);
         }

@@ -68,7 +68,7 @@ internal static partial class OutlineScanner
         var previous = lines[j];
         // A labelled list line (牵头单位：A、B、…) ends its item however long it is.
         return previous.Length > WrappedLineLength && !PolicyText.EndsSentence(previous) && !previous.EndsWith('）')
-            && !LabelledLine().IsMatch(previous);
+            && !PatternTimeout.Use(LabelledLine()).IsMatch(previous);
     }
 
     private static bool TryMatch(string line, out int level, out int number, out string numberText, out string rest)
@@ -78,21 +78,21 @@ internal static partial class OutlineScanner
         numberText = "";
         rest = "";
         Match match;
-        if ((match = Chapter().Match(line)).Success)
+        if ((match = PatternTimeout.Use(Chapter()).Match(line)).Success)
         {
             level = 1;
             numberText = match.Groups["n"].Value + "、";
         }
-        else if ((match = ParenChinese().Match(line)).Success)
+        else if ((match = PatternTimeout.Use(ParenChinese()).Match(line)).Success)
         {
             level = 2;
             numberText = "（" + match.Groups["n"].Value + "）";
         }
-        else if ((match = Arabic().Match(line)).Success)
+        else if ((match = PatternTimeout.Use(Arabic()).Match(line)).Success)
         {
             level = 3;
         }
-        else if ((match = ParenArabic().Match(line)).Success)
+        else if ((match = PatternTimeout.Use(ParenArabic()).Match(line)).Success)
         {
             level = 4;
         }

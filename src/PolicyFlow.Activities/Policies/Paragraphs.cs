@@ -20,7 +20,7 @@ internal static partial class Paragraphs
                 continue;
             }
             if (current.Length > 0
-                && (PolicyText.EndsSentence(current[^1], current.Length > 1 ? current[^2] : ' ') || ListItem().IsMatch(line)))
+                && (PolicyText.EndsSentence(current[^1], current.Length > 1 ? current[^2] : ' ') || PatternTimeout.Use(ListItem()).IsMatch(line)))
             {
                 paragraphs.Add(PolicyText.TidySpaces(current.ToString()));
                 current.Clear();

@@ -11,15 +11,15 @@ internal static partial class PartyNames
     private const int MatchTimeoutMs = 1000;
 
     public static bool IsLocalGovernment(string name) =>
-        name.Length <= 30 && (LocalPlace().IsMatch(name) || LocalGovernment().IsMatch(name));
+        name.Length <= 30 && (PatternTimeout.Use(LocalPlace()).IsMatch(name) || PatternTimeout.Use(LocalGovernment()).IsMatch(name));
 
     /// <summary>Whether a clause mentions cities or counties at all (以下均需各市、县〔市、区〕落实).</summary>
-    public static bool MentionsLocalPlace(string text) => LocalPlace().IsMatch(text);
+    public static bool MentionsLocalPlace(string text) => PatternTimeout.Use(LocalPlace()).IsMatch(text);
 
-    public static bool IsGenericReference(string name) => GenericReference().IsMatch(name);
+    public static bool IsGenericReference(string name) => PatternTimeout.Use(GenericReference()).IsMatch(name);
 
     /// <summary>Whether a name has the shape of an agency (省人社厅, 人社部, 某某局) rather than of a place or party.</summary>
-    public static bool LooksLikeAgency(string name) => name.Length <= 24 && AgencyShape().IsMatch(name);
+    public static bool LooksLikeAgency(string name) => name.Length <= 24 && PatternTimeout.Use(AgencyShape()).IsMatch(name);
 
     [GeneratedRegex("各市|市、县|县〔市、区〕|县（市、区）|设区市|各地|各县|各区", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex LocalPlace();

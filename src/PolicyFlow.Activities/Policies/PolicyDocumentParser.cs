@@ -93,13 +93,14 @@ public static class PolicyDocumentParser
     {
         try
         {
+            using var timeout = PatternTimeout.For(options.MatchTimeout);
             return Read(text, catalog, options);
         }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException timeout)
         {
             throw new PolicyFormatException(PolicyFormatError.TooComplex,
                 "文档结构过于复杂，无法在限定时间内读取；请检查是否上传了正确的政策文件。"
-                + "(The document is too complex to read in the time allowed; check that it is the right policy document.)");
+                + "(The document is too complex to read in the time allowed; check that it is the right policy document.)", timeout);
         }
     }
 

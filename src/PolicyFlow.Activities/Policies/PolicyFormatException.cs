@@ -10,6 +10,13 @@ public sealed class PolicyFormatException : Exception
         Error = error;
     }
 
+    /// <summary>Creates the exception with the reason, a bilingual message and what caused it.</summary>
+    public PolicyFormatException(PolicyFormatError error, string message, Exception? innerException)
+        : base(message, innerException)
+    {
+        Error = error;
+    }
+
     /// <summary>The category of the problem.</summary>
     public PolicyFormatError Error { get; }
 }

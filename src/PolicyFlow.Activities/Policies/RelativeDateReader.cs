@@ -24,7 +24,7 @@ internal static partial class RelativeDateReader
 
     private static void Collect(string where, string text, List<RelativeDatePreview> found)
     {
-        foreach (Match match in Relative().Matches(PolicyText.RemoveWhitespace(text)))
+        foreach (Match match in PatternTimeout.Use(Relative()).Matches(PolicyText.RemoveWhitespace(text)))
         {
             found.Add(new RelativeDatePreview(where, match.Value));
         }

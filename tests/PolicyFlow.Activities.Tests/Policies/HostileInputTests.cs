@@ -79,6 +79,31 @@ public sealed class HostileInputTests
         Assert.Equal("120.", preview.Measures[^1].Label);
     }
 
+    // A measure whose body starts an effective-date clause (自…) ten thousand times: the effective-rule pattern tries each
+    // start, tens of milliseconds in all — inside the importer's own 1 s, far past 1 ms.
+    private static string LongMeasure() =>
+        "关于测试的若干措施\n\n1. 推进工作。" + string.Concat(Enumerable.Repeat("自印发后", 10_000)) + "。（省经信厅负责）\n";
+
+    [Fact]
+    public void APatternThatRunsOutOfTime_RefusesTheDocumentAsTooComplex_AndLeavesTheNextParseAsItWas()
+    {
+        var text = LongMeasure();
+        var seedBefore = SeedFiles.Read("000_9d0174e1f3b2ba58.txt");
+        var expected = PolicyDocumentParser.Parse(seedBefore, TestCatalog.Instance).Measures.Select(m => (m.Label, m.Lead, m.Body)).ToList();
+
+        var error = Assert.Throws<PolicyFormatException>(() => PolicyDocumentParser.Parse(
+            text, TestCatalog.Instance, new PolicyParseOptions { MatchTimeout = TimeSpan.FromMilliseconds(1) }));
+
+        Assert.Equal(PolicyFormatError.TooComplex, error.Error);
+        Assert.IsType<RegexMatchTimeoutException>(error.InnerException);
+        Assert.Contains("无法在限定时间内读取", error.Message, StringComparison.Ordinal);
+        Assert.Contains("too complex to read in the time allowed", error.Message, StringComparison.Ordinal);
+        // The same text under the importer's own limit is read: the refusal came from the time limit, and it did not stay.
+        var measure = Assert.Single(PolicyDocumentParser.Parse(text, TestCatalog.Instance).Measures);
+        Assert.Equal("jx-330000", measure.Lead?.AgencyId);
+        Assert.Equal(expected, PolicyDocumentParser.Parse(seedBefore, TestCatalog.Instance).Measures.Select(m => (m.Label, m.Lead, m.Body)));
+    }
+
     private static IEnumerable<MethodInfo> ImporterRegexes() =>
         typeof(PolicyDocumentParser).Assembly.GetTypes()
             .Where(t => t.Namespace?.StartsWith("PolicyFlow.Activities.Policies", StringComparison.Ordinal) == true || t == typeof(PolicyIds))
