@@ -1,3 +1,4 @@
+using PolicyFlow.Activities.Deadlines;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -70,13 +71,14 @@ internal static class ReportBench
         var clock = new FixedClock(now);
         var calendar = WorkingCalendar.LoadEmbedded();
         var caller = new Caller("bench-leader", new HashSet<string>(StringComparer.Ordinal) { Roles.Leadership }, "jx-330000");
-        var matrix = new MatrixReport(factory, catalog, regions, clock);
-        var light = new LightSummary(factory, catalog, regions, clock);
-        var overdue = new OverdueList(factory, catalog, regions, clock);
+        var rule = new WarningLightRule();
+        var matrix = new MatrixReport(factory, catalog, regions, clock, rule);
+        var light = new LightSummary(factory, catalog, regions, clock, rule);
+        var overdue = new OverdueList(factory, catalog, regions, clock, rule);
         var ranking = new RankingReport(factory, catalog, regions, calendar, clock);
         var trend = new TrendReport(factory, catalog, regions, clock);
-        var ledger = new LedgerExport(factory, catalog, regions, clock, matrix, ranking);
-        var lights = Lights.At(now);
+        var ledger = new LedgerExport(factory, catalog, regions, clock, matrix, ranking, rule);
+        var lights = Lights.At(now, rule);
 
         GC.Collect();
         var rssBefore = Rss();

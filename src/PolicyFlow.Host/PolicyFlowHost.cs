@@ -54,7 +54,7 @@ public static class PolicyFlowHost
         services.AddSingleton(builder.Configuration.GetSection(NoticeOptions.Section).Get<NoticeOptions>() ?? new NoticeOptions());
         services.AddOptions<PolicyFlow.Activities.Extensions.ExtensionRules>().Bind(builder.Configuration.GetSection(PolicyFlow.Activities.Extensions.ExtensionRules.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PolicyFlow.Activities.Extensions.ExtensionRules>>().Value);
-        WarningLights.YellowDays = builder.Configuration.GetValue("Deadlines:YellowDays", WarningLights.DefaultYellowDays);
+        services.AddOptions<WarningLightRule>().Bind(builder.Configuration.GetSection(WarningLightRule.Section));
         services.AddOptions<SeedOptions>().Bind(builder.Configuration.GetSection(SeedOptions.Section));
         services.AddSingleton<SeedLoader>();
         services.AddPolicyFlowJobs(storage);

@@ -10,6 +10,9 @@ internal static class ApplicationServiceCollectionExtensions
     public static IServiceCollection AddPolicyFlowUseCases(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        // The light threshold: the host binds Deadlines:YellowDays to it; without a binding it is the default.
+        services.AddOptions<Activities.Deadlines.WarningLightRule>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Activities.Deadlines.WarningLightRule>>().Value);
         services.TryAddSingleton<UseCaseAudit>();
         services.TryAddSingleton<TaskGate>();
         services.TryAddSingleton<ClaimTask>();

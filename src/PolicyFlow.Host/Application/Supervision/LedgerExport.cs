@@ -19,7 +19,7 @@ namespace PolicyFlow.Host.Application.Supervision;
 /// (截至) and the filters. Task rows stream from the database into a temporary file, so 100,000 rows never sit in memory.
 /// </summary>
 internal sealed class LedgerExport(DbFactory dbFactory, AgencyCatalog catalog, RegionDirectory regions, TimeProvider clock,
-    MatrixReport matrix, RankingReport ranking)
+    MatrixReport matrix, RankingReport ranking, WarningLightRule rule)
 {
     internal sealed record Request(string? Sheet = null, string? PolicyId = null, int? MeasureNo = null, string? Kind = null, string? Region = null,
         string? Step = null, string? Light = null, string? City = null, string? Of = null, string? Period = null, DateOnly? From = null, DateOnly? To = null);
@@ -40,7 +40,7 @@ internal sealed class LedgerExport(DbFactory dbFactory, AgencyCatalog catalog, R
         {
             var (data, columns, about) = sheet switch
             {
-                "tasks" => ((object)TaskRows(db, scope, request, Lights.At(now)), TaskColumns, Describe(request)),
+                "tasks" => ((object)TaskRows(db, scope, request, Lights.At(now, rule)), TaskColumns, Describe(request)),
                 "matrix" => MatrixSheet(await matrix.HandleAsync(caller, new MatrixReport.Request(request.PolicyId, request.Step, request.City), cancellationToken), request),
                 "ranking" => RankingSheet(await ranking.HandleAsync(caller, new RankingReport.Request(request.Of, request.Period, request.From, request.To,
                     request.PolicyId), cancellationToken), request),
@@ -53,7 +53,7 @@ internal sealed class LedgerExport(DbFactory dbFactory, AgencyCatalog catalog, R
                 {
                     new Dictionary<string, object?> { ["项目"] = "截至", ["内容"] = $"截至 {cutOff}（北京时间）" },
                     new Dictionary<string, object?> { ["项目"] = "范围", ["内容"] = about },
-                    new Dictionary<string, object?> { ["项目"] = "灯色规则", ["内容"] = $"红灯：已过完成时限未办结；黄灯：距完成时限 {WarningLights.YellowDays} 天内；绿灯：其余未办结任务。" },
+                    new Dictionary<string, object?> { ["项目"] = "灯色规则", ["内容"] = $"红灯：已过完成时限未办结；黄灯：距完成时限 {rule.YellowDays} 天内；绿灯：其余未办结任务。" },
                 },
             };
             var configuration = new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true, DynamicColumns = columns };
@@ -96,7 +96,7 @@ internal sealed class LedgerExport(DbFactory dbFactory, AgencyCatalog catalog, R
                 ["created"] = Day(t.CreatedAt),
                 ["due"] = t.DueAt is { } due ? DueDay.Of(due).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 ["status"] = StatusLabel(t.Status),
-                ["light"] = open ? LightLabel(WarningLights.Compute(t.DueAt, lights.Now).ToString()) : "已办结",
+                ["light"] = open ? LightLabel(WarningLights.Compute(t.DueAt, lights.Now, rule.YellowDays).ToString()) : "已办结",
                 ["overdue"] = open && t.DueAt is { } d ? lights.DaysOverdue(d) : null,
                 ["progress"] = t.ProgressNote is null ? null : t.ProgressPercent is { } p ? $"{p}% {t.ProgressNote}" : t.ProgressNote,
                 ["completed"] = t.CompletedAt is { } c ? Day(c) : null,

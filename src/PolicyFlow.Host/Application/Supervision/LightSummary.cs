@@ -1,3 +1,4 @@
+using PolicyFlow.Activities.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Directories;
 using PolicyFlow.Engine.Runtime;
@@ -8,7 +9,7 @@ using PolicyFlow.Host.Storage;
 namespace PolicyFlow.Host.Application.Supervision;
 
 /// <summary>红黄绿灯: the open tasks in scope counted by light, per measure, per assignee agency or per city — one GROUP BY.</summary>
-internal sealed class LightSummary(DbFactory dbFactory, AgencyCatalog catalog, RegionDirectory regions, TimeProvider clock)
+internal sealed class LightSummary(DbFactory dbFactory, AgencyCatalog catalog, RegionDirectory regions, TimeProvider clock, WarningLightRule rule)
 {
     internal sealed record Request(string? By = null, string? PolicyId = null);
 
@@ -19,7 +20,7 @@ internal sealed class LightSummary(DbFactory dbFactory, AgencyCatalog catalog, R
         await using var db = dbFactory.Create();
         var rows = scope.Apply(ReportRows.All(db), db).Open();
         rows = request.PolicyId is null ? rows : rows.Where(r => r.PolicyId == request.PolicyId);
-        var lights = Lights.At(clock.GetUtcNow());
+        var lights = Lights.At(clock.GetUtcNow(), rule);
         var titles = request.By is null or "measure"
             ? await db.Measures.AsNoTracking().Where(m => request.PolicyId == null || m.PolicyId == request.PolicyId)
                 .ToDictionaryAsync(m => (m.PolicyId, m.Number), m => m.Title, cancellationToken)

@@ -9,8 +9,11 @@ namespace PolicyFlow.Host.Application.Supervision;
 /// </summary>
 internal readonly record struct Lights(DateTimeOffset Now, DateTimeOffset YellowUntil)
 {
-    public static Lights At(DateTimeOffset now) =>
-        new(now, DueDay.ToDueAt(ChinaTime.DateOf(now).AddDays(WarningLights.YellowDays)));
+    public static Lights At(DateTimeOffset now, WarningLightRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return new(now, DueDay.ToDueAt(ChinaTime.DateOf(now).AddDays(rule.YellowDays)));
+    }
 
     /// <summary>The worst light of a group of tasks: red, yellow, green while any is open; done when all are completed.</summary>
     public static string Worst(int open, int red, int yellow) =>

@@ -1,3 +1,4 @@
+using PolicyFlow.Activities.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Directories;
 using PolicyFlow.Host.Auth;
@@ -10,7 +11,7 @@ namespace PolicyFlow.Host.Application.Supervision;
 /// worst light of its open tasks, done/total and overdue. With <see cref="Request.City"/> the columns are that city's own
 /// agency and its counties. Two GROUP BYs in the database, whatever the number of tasks.
 /// </summary>
-internal sealed class MatrixReport(DbFactory dbFactory, AgencyCatalog catalog, RegionDirectory regions, TimeProvider clock)
+internal sealed class MatrixReport(DbFactory dbFactory, AgencyCatalog catalog, RegionDirectory regions, TimeProvider clock, WarningLightRule rule)
 {
     internal sealed record Request(string? PolicyId = null, string? Step = null, string? City = null);
 
@@ -30,7 +31,7 @@ internal sealed class MatrixReport(DbFactory dbFactory, AgencyCatalog catalog, R
         var measures = await db.Measures.AsNoTracking().Where(m => m.PolicyId == policy.Id).OrderBy(m => m.Number).ToListAsync(cancellationToken);
         var rows = scope.Apply(ReportRows.All(db), db).Where(r => r.PolicyId == policy.Id);
         rows = request.Step is null ? rows : rows.Where(r => r.Step == request.Step);
-        var lights = Lights.At(clock.GetUtcNow());
+        var lights = Lights.At(clock.GetUtcNow(), rule);
 
         List<(int? MeasureNo, string? Column, GroupCounts<bool> Counts)> cells;
         List<MatrixColumn> columns;

@@ -13,7 +13,7 @@ namespace PolicyFlow.Host.Application.Supervision;
 /// 逾期清单: the open tasks that are overdue (red) — or, asked for, due soon (yellow) — filtered by policy, measure,
 /// agency kind, region, step and days overdue; most overdue first; one page at a time, counted in the database.
 /// </summary>
-public sealed class OverdueList(DbFactory dbFactory, AgencyCatalog catalog, RegionDirectory regions, TimeProvider clock)
+public sealed class OverdueList(DbFactory dbFactory, AgencyCatalog catalog, RegionDirectory regions, TimeProvider clock, WarningLightRule rule)
 {
     public const int MaxPageSize = 200;
 
@@ -32,7 +32,7 @@ public sealed class OverdueList(DbFactory dbFactory, AgencyCatalog catalog, Regi
             throw EngineException.Invalid($"page starts at 1 and pageSize is 1–{MaxPageSize}.");
         }
         await using var db = dbFactory.Create();
-        var lights = Lights.At(clock.GetUtcNow());
+        var lights = Lights.At(clock.GetUtcNow(), rule);
         var query = Filter(scope.Apply(ReportRows.All(db), db), request, lights);
         // Counted up to a cap: past it the page says "10,000+" — counting 150,000 overdue tasks exactly costs more than the
         // page itself, and the light summaries give the exact red counts per measure, agency and city.

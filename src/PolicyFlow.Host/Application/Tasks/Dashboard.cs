@@ -11,7 +11,7 @@ using PolicyFlow.Activities.Directories;
 namespace PolicyFlow.Host.Application.Tasks;
 
 /// <summary>The dashboard's counters: the caller's open tasks by light, and the instances it may see that run or are faulted.</summary>
-internal sealed class Dashboard(DbFactory db, AgencyCatalog catalog, RegionDirectory regions, TimeProvider clock)
+internal sealed class Dashboard(DbFactory db, AgencyCatalog catalog, RegionDirectory regions, TimeProvider clock, WarningLightRule rule)
 {
     /// <summary>The open tasks and the instances the user may see, as the inbox and instance list show them.</summary>
     public async Task<DashboardCounts> HandleAsync(ClaimsPrincipal user, CancellationToken ct = default)
@@ -23,7 +23,7 @@ internal sealed class Dashboard(DbFactory db, AgencyCatalog catalog, RegionDirec
         var open = await tasks.Where(t => t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed)
             .Select(t => t.DueAt).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var mine = open.Select(due => WarningLights.Compute(due, now)).ToList();
+        var mine = open.Select(due => rule.Of(due, now)).ToList();
         var instances = await visibility.InstancesAsync(context.Instances.AsNoTracking(), user, ct);
         var running = await instances.CountAsync(i => i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Waiting, ct);
         var faulted = await instances.CountAsync(i => i.Status == InstanceStatus.Faulted, ct);

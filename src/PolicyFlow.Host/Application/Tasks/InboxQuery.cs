@@ -16,7 +16,7 @@ namespace PolicyFlow.Host.Application.Tasks;
 /// 待办任务: the tasks a caller may see, filtered, sorted and paged in the database — the same query for
 /// <c>GET /api/tasks</c> and the Studio's inbox. The assignee filter is exact; <c>q</c> searches task titles.
 /// </summary>
-internal sealed class InboxQuery(DbFactory dbFactory, AgencyCatalog catalog, RegionDirectory regions, TimeProvider clock)
+internal sealed class InboxQuery(DbFactory dbFactory, AgencyCatalog catalog, RegionDirectory regions, TimeProvider clock, WarningLightRule rule)
 {
     public const int MaxPageSize = 500;
 
@@ -33,7 +33,7 @@ internal sealed class InboxQuery(DbFactory dbFactory, AgencyCatalog catalog, Reg
         var ids = page.Select(t => t.Id).ToList();
         var facts = await db.TaskFacts.AsNoTracking().Where(f => ids.Contains(f.TaskId)).ToDictionaryAsync(f => f.TaskId, cancellationToken);
         return new InboxPage(total, [.. page.Select(t => new InboxItem(t, facts.GetValueOrDefault(t.Id),
-            t.IsOpen ? WarningLights.Compute(t.DueAt, now) : null, catalog.Find(t.Assignee)?.Name ?? t.Assignee))]);
+            t.IsOpen ? rule.Of(t.DueAt, now) : null, catalog.Find(t.Assignee)?.Name ?? t.Assignee))]);
     }
 
     /// <summary>The navigation's badge: open tasks assigned to the caller's own agency (exactly, as the API's assignee filter).</summary>
@@ -62,7 +62,7 @@ internal sealed class InboxQuery(DbFactory dbFactory, AgencyCatalog catalog, Reg
         TextBounds.Check(filter.Query, "q");
     }
 
-    private static IQueryable<WorkTask> Filter(Activities.Persistence.PolicyFlowDbContext db, IQueryable<WorkTask> query, InboxFilter f, DateTimeOffset now)
+    private IQueryable<WorkTask> Filter(Activities.Persistence.PolicyFlowDbContext db, IQueryable<WorkTask> query, InboxFilter f, DateTimeOffset now)
     {
         query = f.Assignee is { Length: > 0 } assignee ? query.Where(t => t.Assignee == assignee) : query;
         query = f.InstanceId is { } instance ? query.Where(t => t.InstanceId == instance) : query;
@@ -71,7 +71,7 @@ internal sealed class InboxQuery(DbFactory dbFactory, AgencyCatalog catalog, Reg
         query = f.Status is { } s ? query.Where(t => t.Status == s)
             : f.All ? query
             : query.Where(t => t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed);
-        var lights = Lights.At(now);
+        var lights = Lights.At(now, rule);
         query = f.Light switch
         {
             null => query,

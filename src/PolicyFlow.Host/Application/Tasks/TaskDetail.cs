@@ -20,7 +20,7 @@ namespace PolicyFlow.Host.Application.Tasks;
 /// Studio's task page both read it here. A task the caller may not see is "not found".
 /// </summary>
 internal sealed class TaskDetail(DbFactory dbFactory, AccountsDb accounts, AgencyCatalog catalog, RegionDirectory regions, WorkingCalendar calendar,
-    TimeProvider clock)
+    TimeProvider clock, WarningLightRule lightRule)
 {
     public async Task<TaskDetailView> HandleAsync(Caller caller, Guid taskId, CancellationToken cancellationToken = default)
     {
@@ -61,7 +61,7 @@ internal sealed class TaskDetail(DbFactory dbFactory, AccountsDb accounts, Agenc
         }
         var day = DueDay.Of(due);
         return new TaskDue(due, day, calendar.WorkingDaysBetween(ChinaTime.DateOf(now), day),
-            task.IsOpen ? WarningLights.Compute(due, now).ToString() : null);
+            task.IsOpen ? lightRule.Of(due, now).ToString() : null);
     }
 
     private async Task<(PolicyRef?, MeasureView?)> MeasureOfAsync(PolicyFlowDbContext db, TaskFacts? facts, CancellationToken cancellationToken)

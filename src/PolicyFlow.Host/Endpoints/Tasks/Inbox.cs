@@ -14,12 +14,11 @@ internal static class Inbox
     internal sealed record Query(string? Assignee, WorkTaskStatus? Status, Guid? InstanceId, string? CorrelationId, bool? All, string? Light,
         int? DueWithinDays, string? PolicyId, int? MeasureNo, string? Step, string? Q, string? Sort, int? Skip, int? Take);
 
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/", async ([AsParameters] Query q, InboxQuery useCase, TimeProvider clock,
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/", async ([AsParameters] Query q, InboxQuery useCase,
         System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
     {
         var page = await useCase.HandleAsync(user, Filter(q), ct);
-        var now = clock.GetUtcNow();
-        return TypedResults.Ok(new InboxResponse(page.Total, [.. page.Items.Select(i => TaskView.From(i.Task, i.Facts, now))]));
+        return TypedResults.Ok(new InboxResponse(page.Total, [.. page.Items.Select(i => TaskView.From(i.Task, i.Facts, i.Light))]));
     });
 
     /// <summary>常用筛选: the caller's saved views — list, save by name (PUT replaces), delete.</summary>

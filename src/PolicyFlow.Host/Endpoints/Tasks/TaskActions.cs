@@ -33,5 +33,6 @@ internal static class TaskActions
             Result(await useCase.ReturnAsync(Caller.From(http.User), id, request.Comment, ct)));
     }
 
-    private static object Result(TaskActionResult result) => new { changed = result.WasChanged, task = TaskView.From(result.Task, null, result.Task.CompletedAt ?? result.Task.CreatedAt) };
+    // The light belongs to the inbox and the task page; an action's answer says what changed.
+    private static object Result(TaskActionResult result) => new { changed = result.WasChanged, task = TaskView.From(result.Task, null, null) };
 }

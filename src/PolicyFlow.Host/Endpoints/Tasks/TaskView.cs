@@ -12,8 +12,8 @@ internal sealed record TaskView(Guid Id, Guid InstanceId, string ActivityId, str
     string? Light, TaskFacts? Facts, string? ProgressNote, int? ProgressPercent, DateTimeOffset? ProgressAt, IReadOnlyList<string> CommentRequiredFor)
 {
     /// <summary>The view with its warning light (红黄绿灯) at <paramref name="now"/>; finished tasks have none.</summary>
-    public static TaskView From(WorkTask t, TaskFacts? facts, DateTimeOffset now) => new(t.Id, t.InstanceId, t.ActivityId, t.Title, t.Instructions, t.Assignee, t.Status.ToString(),
+    public static TaskView From(WorkTask t, TaskFacts? facts, WarningLight? light) => new(t.Id, t.InstanceId, t.ActivityId, t.Title, t.Instructions, t.Assignee, t.Status.ToString(),
         t.OutcomeList, t.CreatedAt, t.DueAt, t.ClaimedAt, t.ClaimedBy, t.CompletedAt, t.CompletedBy, t.Outcome, t.Comment, t.CorrelationId,
-        JsonNode.Parse(t.DataJson), t.IsOpen ? WarningLights.Compute(t.DueAt, now).ToString() : null, facts, t.ProgressNote, t.ProgressPercent,
+        JsonNode.Parse(t.DataJson), light?.ToString(), facts, t.ProgressNote, t.ProgressPercent,
         t.ProgressAt, t.OutcomeList.Where(t.NeedsComment).ToList());
 }
