@@ -75,8 +75,7 @@ internal sealed class DemoPlayback(DemoClock clock, PolicyLauncher launcher, Tim
         HashSet<Guid> asked;
         await using (var db = dbFactory.Create())
         {
-            open = await db.TaskFacts.AsNoTracking()
-                .Where(f => f.Status == WorkTaskStatus.Open || f.Status == WorkTaskStatus.Claimed)
+            open = await db.TaskFacts.AsNoTracking().Open()
                 .Join(db.Tasks, f => f.TaskId, t => t.Id, (f, t) => new OpenTask(t.Id, t.Status, t.Assignee, t.CreatedAt, t.DueAt, t.Outcomes,
                     t.ProgressPercent, f.Step, f.MeasureNo, f.Round, f.CityCode))
                 .ToListAsync(cancellationToken);
@@ -184,8 +183,8 @@ internal sealed class DemoPlayback(DemoClock clock, PolicyLauncher launcher, Tim
         await using (var db = dbFactory.Create())
         {
             var day = UrgeTasks.DayOf(now);
-            ids = await db.TaskFacts.AsNoTracking()
-                .Where(f => (f.Status == WorkTaskStatus.Open || f.Status == WorkTaskStatus.Claimed) && f.DueAt <= now)
+            ids = await db.TaskFacts.AsNoTracking().Open()
+                .Where(f => f.DueAt <= now)
                 .Where(f => !db.Urges.Any(u => u.TaskId == f.TaskId && u.Day == day))
                 .OrderBy(f => f.DueAt).ThenBy(f => f.TaskId).Select(f => f.TaskId).Take(count).ToListAsync(cancellationToken);
         }
