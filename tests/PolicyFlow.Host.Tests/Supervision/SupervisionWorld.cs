@@ -17,7 +17,7 @@ namespace PolicyFlow.Host.Tests.Supervision;
 /// <summary>
 /// The seed policy played to a known state under a fake clock: launched 2024-07-22, in force 2024-08-21, every plan
 /// done on 2024-08-22 (so co-agency, city and county tasks exist), Hangzhou's 经信 city task and 上城区's county task of
-/// measure (一) completed on 2024-09-02, and the clock then two hours past the county tasks' due instant.
+/// measure (一) completed and accepted on 2024-09-02 (by the lead and by 杭州), and the clock then two hours past the county tasks' due instant.
 /// </summary>
 internal sealed class SupervisionWorld : IAsyncDisposable
 {
@@ -67,6 +67,11 @@ internal sealed class SupervisionWorld : IAsyncDisposable
         foreach (var done in await TasksAsync(harness, (t, f) => f.MeasureNo == 1 && (t.Assignee == "jx-330100" || t.Assignee == "jx-330102")))
         {
             await harness.Engine.CompleteTaskAsync(done.Id, "Done", done.Assignee);
+        }
+        // Their reviews — 杭州's of 上城区's report, the lead's of 杭州's — accept them the same day.
+        foreach (var review in await TasksAsync(harness, (t, f) => f.MeasureNo == 1 && f.Step == StepNames.Review && t.IsOpen))
+        {
+            await harness.Engine.CompleteTaskAsync(review.Id, "Accept", review.Assignee);
         }
         var countyDue = (await TasksAsync(harness, (t, f) => f.Step == StepNames.County)).Select(t => t.DueAt!.Value).Distinct().Single();
         harness.Clock.SetUtcNow(countyDue.AddHours(2));
