@@ -1,14 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Activities.Tracking;
-using PolicyFlow.Engine.Persistence;
 using PolicyFlow.Engine.Tasks;
-using PolicyFlow.Host.Application;
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Auth.Audit;
 using PolicyFlow.Host.Auth.Storage;
-using PolicyFlow.Host.Storage;
 using PolicyFlow.Testing;
 
 namespace PolicyFlow.Host.Tests.Application;
@@ -40,18 +36,7 @@ internal sealed class HierarchyReviewWorld : IAsyncDisposable
 
     public static async Task<HierarchyReviewWorld> StartAsync(string provider)
     {
-        var harness = await WorkflowHarness.StartAsync(provider, services =>
-        {
-            services.AddSingleton(sp => (DbFactory)sp.GetRequiredService<IEngineDbFactory>());
-            services.AddSingleton<AccountsDb>();
-            services.AddLogging();
-            services.AddPolicyFlowUseCases();
-        }, new DateTimeOffset(2024, 9, 2, 10, 0, 0, TimeSpan.FromHours(8)));
-        await harness.Services.GetRequiredService<AccountsDb>().MigrateAsync();
-        foreach (var name in WorkflowTemplates.Shared)
-        {
-            await harness.Definitions.SaveAndPublishAsync(WorkflowTemplates.Read(name), "seed");
-        }
+        var harness = await UseCaseHarness.StartAsync(provider, new DateTimeOffset(2024, 9, 2, 10, 0, 0, TimeSpan.FromHours(8)));
         await harness.PublishAsync("""
         { "id": "hr-measure", "name": "hr-measure",
           "variables": [ { "name": "policyId", "type": "string", "default": "hr-policy" }, { "name": "documentNumber", "type": "string", "default": "浙测〔2024〕1号" },

@@ -3,13 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Activities.Tracking;
-using PolicyFlow.Engine.Persistence;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Host.Application;
 using PolicyFlow.Host.Auth;
-using PolicyFlow.Host.Auth.Storage;
 using PolicyFlow.Host.Seed;
-using PolicyFlow.Host.Storage;
 using PolicyFlow.Testing;
 
 namespace PolicyFlow.Host.Tests.Supervision;
@@ -41,18 +38,7 @@ internal sealed class SupervisionWorld : IAsyncDisposable
 
     public static async Task<SupervisionWorld> StartAsync(string provider)
     {
-        var harness = await WorkflowHarness.StartAsync(provider, services =>
-        {
-            services.AddSingleton(sp => (DbFactory)sp.GetRequiredService<IEngineDbFactory>());
-            services.AddSingleton<AccountsDb>();
-            services.AddLogging();
-            services.AddPolicyFlowUseCases();
-        }, new DateTimeOffset(2024, 7, 22, 10, 0, 0, TimeSpan.FromHours(8)));
-        await harness.Services.GetRequiredService<AccountsDb>().MigrateAsync();
-        foreach (var name in WorkflowTemplates.Shared)
-        {
-            await harness.Definitions.SaveAndPublishAsync(WorkflowTemplates.Read(name), "seed");
-        }
+        var harness = await Application.UseCaseHarness.StartAsync(provider, new DateTimeOffset(2024, 7, 22, 10, 0, 0, TimeSpan.FromHours(8)));
         var policy = await harness.Services.GetRequiredService<PolicyPublisher>().PublishAsync(new ImportRequest(SeedLoader.SeedText()), "office");
         await harness.Services.GetRequiredService<PolicyLauncher>().LaunchAsync(policy.Id, "office");
         harness.Clock.SetUtcNow(ChinaTime.StartOfDay(new DateOnly(2024, 8, 21)));
