@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PolicyFlow.Activities.Directories;
 using PolicyFlow.Engine.Activities;
 using PolicyFlow.Engine.Activities.Waiting;
+using PolicyFlow.Engine.Definitions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PolicyFlow.Activities.Steps;
@@ -29,11 +30,14 @@ internal sealed class Cascade : IActivity
         ],
     };
 
-    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var regions = context.Services.GetRequiredService<RegionDirectory>();
         var from = context.GetString("from") ?? (context.ReadVariable("region") as JsonValue)?.GetValue<string>() ?? regions.Province.Code;
         var targets = from == regions.Province.Code ? regions.Cities : regions.CountiesOf(from);
+        var definitionId = context.GetString("definitionId")!;
+        var (child, _) = await context.Services.GetRequiredService<DefinitionStore>().GetPublishedAsync(context.Db, definitionId, null, CancellationToken.None);
+        var declared = child.Variables.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         var inputs = targets.Select(region =>
         {
             var input = new JsonObject { ["region"] = region.Code };
@@ -41,9 +45,22 @@ internal sealed class Cascade : IActivity
             {
                 input[name] = context.ReadVariable(name)?.DeepClone();
             }
+            // Given only to a child definition that declares them, so a template published before they existed keeps
+            // running: the measure's lead (who reviews a city's report), the region the cascade came from (whose
+            // counterpart reviews a county's report) and the child region's name (for its reviewer's titles).
+            var optional = new Dictionary<string, JsonNode?>
+            {
+                ["leadAgency"] = context.ReadVariable("leadAgency")?.DeepClone(),
+                ["parentRegion"] = JsonValue.Create(from),
+                ["regionName"] = JsonValue.Create(region.Name),
+            };
+            foreach (var (name, value) in optional.Where(o => declared.Contains(o.Key)))
+            {
+                input[name] = value;
+            }
             return input;
         }).ToList();
-        return ValueTask.FromResult(ChildWait.Begin(context, context.GetString("definitionId")!, inputs, context.Get<int?>("required")));
+        return ChildWait.Begin(context, definitionId, inputs, context.Get<int?>("required"));
     }
 
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Stimulus stimulus) =>

@@ -5,7 +5,8 @@ namespace PolicyFlow.Activities.Tests.Publishing;
 /// <summary>The seed document as the policy office receives it (shared/seed beside the repository).</summary>
 internal static class SeedPolicy
 {
-    public static string Path => System.IO.Path.Combine(RepositoryRoot.Path, "..", "shared", "seed", "000_9d0174e1f3b2ba58.txt");
+    // Found as the other seed files are, by walking up: a worktree of the repository is not always beside shared/.
+    public static string Path => SeedFiles.Path("000_9d0174e1f3b2ba58.txt");
 
     public static string Text => File.ReadAllText(Path);
 

@@ -27,10 +27,11 @@ public sealed partial class BulletinTests
         var request = new BulletinReport.Request(SupervisionWorld.PolicyId, "quarter", To: dueDay);
         var bulletin = await world.Get<BulletinReport>().HandleAsync(SupervisionWorld.Leader, request);
 
-        // Every plan (10) and Hangzhou's and 上城区's tasks of measure (一) are done; 899 county tasks and every co-agency task are overdue.
+        // Every plan (10) and Hangzhou's and 上城区's tasks of measure (一) and their two reviews are done; 899 county tasks and every
+        // co-agency task are overdue.
         var coAgencyTasks = (await world.TasksAsync((t, f) => f.Step == StepNames.CoAgency)).Count;
         var s = bulletin.Summary;
-        Assert.Equal((10, 12, 10 * 90 - 1 + coAgencyTasks, 0, 0, 10), (s.Measures, s.Done, s.Overdue, s.Yellow, s.MeasuresDone, s.MeasuresWithOverdue));
+        Assert.Equal((10, 14, 10 * 90 - 1 + coAgencyTasks, 0, 0, 10), (s.Measures, s.Done, s.Overdue, s.Yellow, s.MeasuresDone, s.MeasuresWithOverdue));
         Assert.Equal(s.Tasks - s.Done, s.Open);
         Assert.Equal(("浙江省", null, 2024, ((dueDay.Month - 1) / 3) + 1), (bulletin.Issuer, bulletin.City, bulletin.Year, bulletin.Number));
 
@@ -39,7 +40,8 @@ public sealed partial class BulletinTests
         Assert.Equal(matrix.Rows.Sum(r => r.Summary.Total), s.Tasks);
         Assert.Equal(11, bulletin.Regions.Count);
         var hangzhou = bulletin.Regions.Single(l => l.Key == "330100");
-        Assert.Equal((10 * 14, 2, 10 * 13 - 1, 10), (hangzhou.Total, hangzhou.Done, hangzhou.Overdue, hangzhou.MeasuresWithOverdue));
+        // The city and county tasks of every measure and 杭州's review of 上城区's report, done with the two it reviewed.
+        Assert.Equal((10 * 14 + 1, 3, 10 * 13 - 1, 10), (hangzhou.Total, hangzhou.Done, hangzhou.Overdue, hangzhou.MeasuresWithOverdue));
         Assert.Equal(10 * Regions.CountiesOf("330200").Count, bulletin.Regions.Single(l => l.Key == "330200").Overdue);
         var now = world.Harness.Clock.GetUtcNow();
         var provincialOverdue = await world.TasksAsync((t, f) => f.RegionLevel == RegionLevel.Province && t.Status != PolicyFlow.Engine.Tasks.WorkTaskStatus.Completed && t.DueAt <= now);
@@ -83,7 +85,8 @@ public sealed partial class BulletinTests
 
         var hangzhou = new[] { "330100" }.Concat(Regions.CountiesOf("330100").Select(c => c.Code)).ToHashSet();
         Assert.Equal(("杭州市", "330100"), (bulletin.Issuer, bulletin.City));
-        Assert.Equal((10 * 14, 2, 10 * 13 - 1), (bulletin.Summary.Tasks, bulletin.Summary.Done, bulletin.Summary.Overdue));
+        // Each measure's city and county tasks, and 杭州's review of 上城区's report (the lead's review of 杭州's is provincial).
+        Assert.Equal((10 * 14 + 1, 3, 10 * 13 - 1), (bulletin.Summary.Tasks, bulletin.Summary.Done, bulletin.Summary.Overdue));
         Assert.Empty(bulletin.Agencies);
         Assert.All(bulletin.Regions, l => Assert.Contains(l.Key, hangzhou));
         Assert.Equal(13, bulletin.Regions.Count); // every county has overdue tasks; the city's own tasks are not due yet

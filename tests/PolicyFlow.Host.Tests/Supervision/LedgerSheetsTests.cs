@@ -34,9 +34,9 @@ public sealed class LedgerSheetsTests
         Assert.Equal(["措施", "牵头单位", "合计", .. matrix.Columns.Select(c => c.Name)], rows[0].Keys);
         Assert.Equal("杭州市本级", matrix.Columns[0].Name);
         Assert.Equal("已办结 1/1", rows[0]["上城区"]);
-        Assert.Equal("已办结 1/1", rows[0]["杭州市本级"]);
+        Assert.Equal("已办结 2/2", rows[0]["杭州市本级"]); // its report and its review of 上城区's
         Assert.Equal("红灯 0/1 逾期1", rows[0]["西湖区"]);
-        Assert.Equal("红灯 2/14 逾期12", rows[0]["合计"]);
+        Assert.Equal("红灯 3/15 逾期12", rows[0]["合计"]);
         Assert.StartsWith("（一）", (string)rows[0]["措施"], StringComparison.Ordinal);
         Assert.Contains(About(matrixFile), a => a.Contains($"截至 {cutOff}", StringComparison.Ordinal));
         Assert.Contains(About(matrixFile), a => a.Contains("杭州市：本级和所辖县（市、区）", StringComparison.Ordinal));

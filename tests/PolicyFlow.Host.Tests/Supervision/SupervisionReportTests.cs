@@ -33,8 +33,9 @@ public sealed class SupervisionReportTests
         var m1 = matrix.Rows[0];
         Assert.Equal("jx-330000", m1.LeadAgencyId);
         var hangzhou = Cell(matrix, m1, "330100");
-        // 1 city task + 13 county tasks; the city's and 上城区's done; the other 12 counties overdue; the city task is not due yet.
-        Assert.Equal((14, 2, 12, 0, "Red"), (hangzhou.Total, hangzhou.Done, hangzhou.Overdue, hangzhou.Yellow, hangzhou.Light));
+        // 1 city task + 13 county tasks + 杭州's review of 上城区's report; the city's, 上城区's and the review done; the other 12
+        // counties overdue; the city task is not due yet.
+        Assert.Equal((15, 3, 12, 0, "Red"), (hangzhou.Total, hangzhou.Done, hangzhou.Overdue, hangzhou.Yellow, hangzhou.Light));
         var ningboCounties = Regions.CountiesOf("330200").Count;
         var ningbo = Cell(matrix, m1, "330200");
         Assert.Equal((1 + ningboCounties, 0, ningboCounties, "Red"), (ningbo.Total, ningbo.Done, ningbo.Overdue, ningbo.Light));
@@ -44,14 +45,14 @@ public sealed class SupervisionReportTests
         var coCells = coColumns.Select(c => m1.Cells[matrix.Columns.ToList().IndexOf(c)]).Where(c => c is not null).ToList();
         Assert.NotEmpty(coCells);
         Assert.All(coCells, c => Assert.Equal((1, 0, 1, "Red"), (c!.Total, c.Done, c.Overdue, c.Light)));
-        Assert.Equal(3, m1.Summary.Done); // the two, and the lead's plan
+        Assert.Equal(5, m1.Summary.Done); // the two, their reviews (杭州's of 上城区, the lead's of 杭州), and the lead's plan
 
         var drill = await world.Get<MatrixReport>().HandleAsync(SupervisionWorld.Leader, new MatrixReport.Request(SupervisionWorld.PolicyId, City: "330100"));
         Assert.Equal(1 + 13, drill.Columns.Count);
         var shangcheng = Cell(drill, drill.Rows[0], "330102");
         Assert.Equal((1, 1, 0, Lights.Done), (shangcheng.Total, shangcheng.Done, shangcheng.Overdue, shangcheng.Light));
         Assert.Equal((1, 0, 1, "Red"), Tuple(Cell(drill, drill.Rows[0], "330105")));
-        Assert.Equal((1, 1, 0, Lights.Done), Tuple(Cell(drill, drill.Rows[0], "330100")));
+        Assert.Equal((2, 2, 0, Lights.Done), Tuple(Cell(drill, drill.Rows[0], "330100"))); // its report and its review of 上城区
     }
 
     [Theory]
@@ -162,7 +163,7 @@ public sealed class SupervisionReportTests
         await export.Content.DisposeAsync();
         Assert.Contains("截至", export.FileName, StringComparison.Ordinal);
         var rows = MiniExcel.Query(path, useHeaderRow: true, sheetName: "任务台账").Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(14, rows.Count);
+        Assert.Equal(15, rows.Count); // the city's report, its 13 counties' and its review of 上城区's
         Assert.Contains(rows, r => (string)r["承办单位"] == "上城区经信局" && (string)r["状态"] == "已办结");
         Assert.Equal(12, rows.Count(r => (string)r["灯色"] == "红灯"));
         Assert.All(rows, r => Assert.Equal("浙江省经济和信息化厅", r["牵头单位"]));

@@ -3,13 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Activities.Tracking;
-using PolicyFlow.Engine.Persistence;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Host.Application;
 using PolicyFlow.Host.Auth;
-using PolicyFlow.Host.Auth.Storage;
 using PolicyFlow.Host.Seed;
-using PolicyFlow.Host.Storage;
 using PolicyFlow.Testing;
 
 namespace PolicyFlow.Host.Tests.Supervision;
@@ -17,7 +14,7 @@ namespace PolicyFlow.Host.Tests.Supervision;
 /// <summary>
 /// The seed policy played to a known state under a fake clock: launched 2024-07-22, in force 2024-08-21, every plan
 /// done on 2024-08-22 (so co-agency, city and county tasks exist), Hangzhou's 经信 city task and 上城区's county task of
-/// measure (一) completed on 2024-09-02, and the clock then two hours past the county tasks' due instant.
+/// measure (一) completed and accepted on 2024-09-02 (by the lead and by 杭州), and the clock then two hours past the county tasks' due instant.
 /// </summary>
 internal sealed class SupervisionWorld : IAsyncDisposable
 {
@@ -41,18 +38,7 @@ internal sealed class SupervisionWorld : IAsyncDisposable
 
     public static async Task<SupervisionWorld> StartAsync(string provider)
     {
-        var harness = await WorkflowHarness.StartAsync(provider, services =>
-        {
-            services.AddSingleton(sp => (DbFactory)sp.GetRequiredService<IEngineDbFactory>());
-            services.AddSingleton<AccountsDb>();
-            services.AddLogging();
-            services.AddPolicyFlowUseCases();
-        }, new DateTimeOffset(2024, 7, 22, 10, 0, 0, TimeSpan.FromHours(8)));
-        await harness.Services.GetRequiredService<AccountsDb>().MigrateAsync();
-        foreach (var name in WorkflowTemplates.Shared)
-        {
-            await harness.Definitions.SaveAndPublishAsync(WorkflowTemplates.Read(name), "seed");
-        }
+        var harness = await Application.UseCaseHarness.StartAsync(provider, new DateTimeOffset(2024, 7, 22, 10, 0, 0, TimeSpan.FromHours(8)));
         var policy = await harness.Services.GetRequiredService<PolicyPublisher>().PublishAsync(new ImportRequest(SeedLoader.SeedText()), "office");
         await harness.Services.GetRequiredService<PolicyLauncher>().LaunchAsync(policy.Id, "office");
         harness.Clock.SetUtcNow(ChinaTime.StartOfDay(new DateOnly(2024, 8, 21)));
@@ -67,6 +53,11 @@ internal sealed class SupervisionWorld : IAsyncDisposable
         foreach (var done in await TasksAsync(harness, (t, f) => f.MeasureNo == 1 && (t.Assignee == "jx-330100" || t.Assignee == "jx-330102")))
         {
             await harness.Engine.CompleteTaskAsync(done.Id, "Done", done.Assignee);
+        }
+        // Their reviews — 杭州's of 上城区's report, the lead's of 杭州's — accept them the same day.
+        foreach (var review in await TasksAsync(harness, (t, f) => f.MeasureNo == 1 && f.Step == StepNames.Review && t.IsOpen))
+        {
+            await harness.Engine.CompleteTaskAsync(review.Id, "Accept", review.Assignee);
         }
         var countyDue = (await TasksAsync(harness, (t, f) => f.Step == StepNames.County)).Select(t => t.DueAt!.Value).Distinct().Single();
         harness.Clock.SetUtcNow(countyDue.AddHours(2));

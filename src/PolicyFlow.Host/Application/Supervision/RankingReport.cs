@@ -61,7 +61,8 @@ internal sealed class RankingReport(DbFactory dbFactory, AgencyCatalog catalog, 
         // The completion side, from the few tasks completed late (the partial index IX_pf_task_facts_late).
         var lateByCompletedDay = await CountByCompletedDayAsync(due.Where(r => r.Status == WorkTaskStatus.Completed && r.CompletedAt > r.DueAt), key,
             cancellationToken);
-        var returns = await rows.Where(r => r.Round > 1 && r.CreatedAt >= start && r.CreatedAt < end)
+        // A review runs again after every return too; the return is the reviewed step's, not the reviewer's.
+        var returns = await rows.Where(r => r.Round > 1 && r.Step != StepNames.Review && r.CreatedAt >= start && r.CreatedAt < end)
             .GroupBy(key).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? "", x => x.Count, cancellationToken);
         var extensions = await CountJoinedAsync(rows, db.Extensions.Where(e => e.Status == ExtensionStatus.Approved && e.DecidedAt >= start && e.DecidedAt < end)
             .Select(e => e.TaskId), key, cancellationToken);

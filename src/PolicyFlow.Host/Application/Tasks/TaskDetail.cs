@@ -42,6 +42,10 @@ internal sealed class TaskDetail(DbFactory dbFactory, AccountsDb accounts, Agenc
         var history = await story.ForAsync(task, facts, cancellationToken);
         var comments = await db.Comments.AsNoTracking().Where(c => c.TaskId == taskId).OrderBy(c => c.At).ToListAsync(cancellationToken);
         var people = await story.PeopleAsync(comments.Select(c => c.By), cancellationToken);
+        var reported = new ReportedSteps(db, catalog);
+        var underReview = await reported.UnderReviewAsync(task, facts, cancellationToken);
+        var counties = await reported.CountiesAsync(task, facts, cancellationToken);
+        var submitters = await story.PeopleAsync(underReview.Select(s => s.SubmittedBy ?? ""), cancellationToken);
         return new TaskDetailView(task.Id, task.InstanceId, task.Title, task.Instructions, Name(task.Assignee), task.Status.ToString(), task.OutcomeList,
             [.. task.OutcomeList.Where(task.NeedsComment)], task.CreatedAt, DueOf(task, now), task.ClaimedBy, task.ClaimedAt,
             task.ProgressNote is { } note && task.ProgressAt is { } at ? new TaskProgressView(note, task.ProgressPercent, at, task.ProgressBy) : null,
@@ -50,7 +54,8 @@ internal sealed class TaskDetail(DbFactory dbFactory, AccountsDb accounts, Agenc
                 extension.RequestedBy, extension.RequestedAt, extension.DecidedBy, extension.DecidedAt, extension.DecisionComment),
             [.. attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.UploadedBy,
                 AttachEvidence.DownloadUrl(taskId, a.Id)))],
-            history, [.. comments.Select(c => new CommentView(c.Id, c.At, people.GetValueOrDefault(c.By, c.By), c.Text))], access == TaskAccess.Act);
+            history, [.. comments.Select(c => new CommentView(c.Id, c.At, people.GetValueOrDefault(c.By, c.By), c.Text))], access == TaskAccess.Act,
+            [.. underReview.Select(s => s with { SubmittedBy = s.SubmittedBy is { } by ? submitters.GetValueOrDefault(by, by) : null })], counties);
     }
 
     private TaskDue? DueOf(WorkTask task, DateTimeOffset now)

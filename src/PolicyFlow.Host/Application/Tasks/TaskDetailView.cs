@@ -30,7 +30,9 @@ public sealed record TaskDetailView(
     IReadOnlyList<AttachmentView> Attachments,
     IReadOnlyList<HistoryLine> History,
     IReadOnlyList<CommentView> Comments,
-    bool CanAct)
+    bool CanAct,
+    IReadOnlyList<SubmissionView> UnderReview,
+    CountyReportsView? Counties)
 {
     public bool IsOpen => Status is nameof(Engine.Tasks.WorkTaskStatus.Open) or nameof(Engine.Tasks.WorkTaskStatus.Claimed);
 }
@@ -87,4 +89,27 @@ public static class HistoryKinds
 
     /// <summary>The order of two lines of the same moment: a return before the new round it assigns, assigned before claimed.</summary>
     public static int Order(string kind) => All.ToList().IndexOf(kind);
+}
+
+/// <summary>A submission a review decides on: who reported, when, with what remark and latest progress.</summary>
+public sealed record SubmissionView(Guid TaskId, AgencyName Agency, DateTimeOffset SubmittedAt, string? SubmittedBy, string? Comment,
+    string? ProgressNote, int? ProgressPercent);
+
+/// <summary>
+/// 已报 8/13: how many of a city's counties have reported (their report accepted by the city) and which have not — as of
+/// <c>AsOf</c>, the city's submission, once it reported; the counties not reported then are marked 未报.
+/// </summary>
+public sealed record CountyReportsView(int Reported, int Total, DateTimeOffset? AsOf, IReadOnlyList<CountyReportLine> Counties)
+{
+    public IEnumerable<CountyReportLine> NotReported => Counties.Where(c => c.State != CountyReportStates.Reported);
+}
+
+public sealed record CountyReportLine(AgencyName County, string State);
+
+/// <summary>Where a county's report stands for its city.</summary>
+public static class CountyReportStates
+{
+    public const string Reported = "Reported";
+    public const string AwaitingReview = "AwaitingReview";
+    public const string NotReported = "NotReported";
 }

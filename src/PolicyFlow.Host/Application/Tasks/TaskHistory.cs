@@ -28,7 +28,8 @@ internal sealed class TaskHistory(PolicyFlowDbContext db, AccountsDbContext acco
             .ToListAsync(cancellationToken);
         var ids = rounds.Select(t => t.Id).ToList();
         var first = rounds.Min(t => t.CreatedAt);
-        var reviews = facts?.Step == StepNames.CoAgency
+        // The reviews of a reported step: the lead's of a co-agency or a city, the city's of one of its counties.
+        var reviews = facts?.Step is StepNames.CoAgency or StepNames.County or StepNames.City
             ? await db.Tasks.AsNoTracking()
                 .Where(t => t.InstanceId == task.InstanceId && t.CompletedAt != null && t.CompletedAt >= first && t.Status == WorkTaskStatus.Completed
                     && db.TaskFacts.Any(f => f.TaskId == t.Id && f.Step == StepNames.Review))
