@@ -28,7 +28,8 @@ internal sealed partial class RowReplay
     }
 
     /// <summary>Writes one copy of the rows; returns the time of the transaction (open, statements, commit).</summary>
-    public async Task<TimeSpan> WriteOnceAsync()
+    /// <param name="first">Run first in the same transaction (a claim); returning 0 writes nothing and rolls back.</param>
+    public async Task<TimeSpan> WriteOnceAsync(Func<DbConnection, DbTransaction, Task<int>>? first = null)
     {
         var map = new Dictionary<Guid, Guid>();
         var deletes = _delta.Deleted.Select(r => Renew(r, map)).ToList();
@@ -54,6 +55,11 @@ internal sealed partial class RowReplay
             await pragmas.ExecuteNonQueryAsync();
         }
         await using var transaction = await connection.BeginTransactionAsync();
+        if (first is not null && await first(connection, transaction) == 0)
+        {
+            await transaction.RollbackAsync();
+            return TimeSpan.Zero;
+        }
         await ExecuteAsync(connection, transaction, statements);
         await transaction.CommitAsync();
         return clock.Elapsed;
@@ -111,8 +117,19 @@ internal sealed partial class RowReplay
         }
     }
 
-    private RowCapture.Row Renew(RowCapture.Row row, Dictionary<Guid, Guid> map) =>
-        row with { Values = [.. row.Values.Select(v => Renew(v, map))] };
+    private RowCapture.Row Renew(RowCapture.Row row, Dictionary<Guid, Guid> map)
+    {
+        var values = row.Values.Select(v => Renew(v, map)).ToArray();
+        for (var i = 0; i < values.Length; i++)
+        {
+            // A dedup key that names only existing rows (a reminder's task and day) is unique all the same: give the copy its own tail.
+            if (row.Table.Columns[i] == "DedupKey" && values[i] is string key && key == (string?)row.Values[i] && key.Length > 12)
+            {
+                values[i] = string.Concat(key.AsSpan(0, key.Length - 9), ":", Guid.NewGuid().ToString("N").AsSpan(0, 8));
+            }
+        }
+        return row with { Values = values };
+    }
 
     private object? Renew(object? value, Dictionary<Guid, Guid> map)
     {
