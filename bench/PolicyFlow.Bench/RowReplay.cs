@@ -65,6 +65,25 @@ internal sealed partial class RowReplay
         return clock.Elapsed;
     }
 
+    /// <summary>Inserts <paramref name="copies"/> copies of the inserted rows, 1,000 copies per transaction (a bulk load, not timed).</summary>
+    public async Task InsertCopiesAsync(int copies)
+    {
+        await using var connection = RowCapture.Open(_factory);
+        await connection.OpenAsync();
+        for (var done = 0; done < copies; done += 1000)
+        {
+            var statements = new List<(string Sql, object?[] Values)>();
+            for (var i = done; i < Math.Min(copies, done + 1000); i++)
+            {
+                var map = new Dictionary<Guid, Guid>();
+                statements.AddRange(_delta.Inserted.Select(r => Insert(Renew(r, map))));
+            }
+            await using var transaction = await connection.BeginTransactionAsync();
+            await ExecuteAsync(connection, transaction, statements);
+            await transaction.CommitAsync();
+        }
+    }
+
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, List<(string Sql, object?[] Values)> statements)
     {
         if (connection is NpgsqlConnection postgres)
