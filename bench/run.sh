@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks on SQLite and on a throwaway PostgreSQL; results are appended to bench/RESULTS.md.
-# Usage: bench/run.sh [engine|timers|reports|importer|all] [extra options for PolicyFlow.Bench]
+# Usage: bench/run.sh [engine|timers|cascade|completions|memory|coldstart|issue14|reports|importer|all] [extra options for PolicyFlow.Bench]
+# issue14 runs cascade, completions, timers, memory and coldstart (issue 14's engine figures, each against its ceiling).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 what=${1:-all}; shift || true
@@ -14,8 +15,8 @@ if [[ -z "${POLICYFLOW_BENCH_PG:-${POLICYFLOW_TEST_PG:-}}" ]]; then
   # Reuse the test command's PostgreSQL setup: it exports POLICYFLOW_TEST_PG and stops the cluster on exit.
   source scripts/postgres.sh
   start_postgres
-  if [[ $what == reports ]]; then
-    # The reports are measured with durability on, as production runs: restart the throwaway cluster with fsync,
+  if [[ $what != importer ]]; then
+    # Every database figure is measured with durability on, as production runs: restart the throwaway cluster with fsync,
     # synchronous_commit and full_page_writes on (command-line settings outrank ALTER SYSTEM, so it is a restart).
     port="$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$POLICYFLOW_TEST_PG")"
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 -m fast restart \
@@ -25,7 +26,12 @@ fi
 dotnet build -c Release bench/PolicyFlow.Bench >/dev/null
 run() { dotnet bench/PolicyFlow.Bench/bin/Release/net10.0/PolicyFlow.Bench.dll "$@"; }
 [[ $what == engine || $what == all ]] && run engine "$@"
-[[ $what == timers || $what == all ]] && run timers "$@"
+[[ $what == cascade || $what == issue14 || $what == all ]] && run cascade "$@"
+[[ $what == completions || $what == issue14 || $what == all ]] && run completions "$@"
+[[ $what == timers || $what == issue14 || $what == all ]] && run timers "$@"
+# The host runs as its own process (src/PolicyFlow.Host, built with the bench) for memory and cold start.
+[[ $what == memory || $what == issue14 || $what == all ]] && run memory "$@"
+[[ $what == coldstart || $what == issue14 || $what == all ]] && run coldstart "$@"
 [[ $what == all ]] && run importer
 # One process per provider, so each one's memory figures are its own (give no --providers here: it is set).
 if [[ $what == reports || $what == all ]]; then

@@ -2,6 +2,10 @@ using PolicyFlow.Bench;
 
 // Usage: dotnet run -c Release --project bench/PolicyFlow.Bench -- engine [--providers Sqlite,PostgreSql] [--runs 5] [--instances 500] [--concurrency 8]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- timers [--providers …] [--runs 3] [--backlog 100000] [--rate 200] [--seconds 30]
+//        dotnet run -c Release --project bench/PolicyFlow.Bench -- cascade [--providers …] [--cascades 20]
+//        dotnet run -c Release --project bench/PolicyFlow.Bench -- completions [--providers …] [--measures 10] [--callers 1,8,32]
+//        dotnet run -c Release --project bench/PolicyFlow.Bench -- memory [--providers …] [--instances 10000,100000]
+//        dotnet run -c Release --project bench/PolicyFlow.Bench -- coldstart [--providers …] [--timers 1000000]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- importer [--runs 30] [--measures 100]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- reports [--providers …] [--runs 20] [--tasks 1000000] [--export-runs 3]
 var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
@@ -26,12 +30,26 @@ switch (args.FirstOrDefault())
             int.Parse(options.GetValueOrDefault("tasks") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(options.GetValueOrDefault("export-runs") ?? "3", System.Globalization.CultureInfo.InvariantCulture), command);
         break;
+    case "cascade":
+        await CascadeBench.RunAsync(providers, int.Parse(options.GetValueOrDefault("cascades") ?? "20", System.Globalization.CultureInfo.InvariantCulture), command);
+        break;
+    case "completions":
+        await CompletionBench.RunAsync(providers, int.Parse(options.GetValueOrDefault("measures") ?? "10", System.Globalization.CultureInfo.InvariantCulture),
+            [.. (options.GetValueOrDefault("callers") ?? "1,8,32").Split(',').Select(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture))], command);
+        break;
+    case "memory":
+        await MemoryBench.RunAsync(providers,
+            [.. (options.GetValueOrDefault("instances") ?? "10000,100000").Split(',').Select(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture))], command);
+        break;
+    case "coldstart":
+        await ColdStartBench.RunAsync(providers, int.Parse(options.GetValueOrDefault("timers") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture), command);
+        break;
     case "importer":
         ImporterBench.Run(int.Parse(options.GetValueOrDefault("runs") ?? "30", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(options.GetValueOrDefault("measures") ?? "100", System.Globalization.CultureInfo.InvariantCulture), command);
         break;
     default:
-        Console.Error.WriteLine("usage: PolicyFlow.Bench engine|timers|reports|importer [--providers Sqlite,PostgreSql] [--runs N] …");
+        Console.Error.WriteLine("usage: PolicyFlow.Bench engine|timers|cascade|completions|memory|coldstart|reports|importer [--providers Sqlite,PostgreSql] [--runs N] …");
         return 2;
 }
 return 0;

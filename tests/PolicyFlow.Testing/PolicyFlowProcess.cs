@@ -20,6 +20,9 @@ public sealed class PolicyFlowProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The host's process id (dotnet runs the host in its own process), e.g. to read its memory.</summary>
+    public int ProcessId => _process.Id;
+
     public string Output
     {
         get

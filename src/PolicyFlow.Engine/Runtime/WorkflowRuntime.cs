@@ -66,7 +66,10 @@ public sealed class WorkflowRuntime(
             return false;
         }
         var instance = await LoadAsync(work, bookmark.InstanceId, cancellationToken);
-        if (instance.IsFinished)
+        // The instance's revision is what makes a concurrent resume conflict, so the bookmark must be read after it: read before,
+        // a resume committed in between (another child counted into the same wait) would be overwritten without a conflict.
+        await work.Db.Entry(bookmark).ReloadAsync(cancellationToken);
+        if (instance.IsFinished || work.Db.Entry(bookmark).State == EntityState.Detached || bookmark.ConsumedAt is not null)
         {
             return false;
         }
