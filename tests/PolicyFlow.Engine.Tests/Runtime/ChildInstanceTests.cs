@@ -82,6 +82,38 @@ public sealed class ChildInstanceTests
         }
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task ChildrenCompletingAllAtOnce_AreEachCountedIntoTheParentsWait_SoTheParentGoesOnOnce(string provider)
+    {
+        await using var h = await WorkflowHarness.StartAsync(provider);
+        await h.PublishAsync(Flows.Child);
+        await h.PublishAsync(Flows.Parent());
+        var regions = new System.Text.Json.Nodes.JsonArray([.. Enumerable.Range(1, 12).Select(i => (System.Text.Json.Nodes.JsonNode)$"r{i}")]);
+        for (var round = 0; round < 3; round++)
+        {
+            var parent = await h.Engine.LaunchAsync(new LaunchRequest("parent", new System.Text.Json.Nodes.JsonObject { ["regions"] = regions.DeepClone() }), "lead");
+            var tasks = new List<WorkTask>();
+            foreach (var child in await ChildrenAsync(h, parent.Id))
+            {
+                tasks.AddRange(await h.TasksAsync(child.Id));
+            }
+            Assert.Equal(12, tasks.Count);
+
+            // Every child resumes the same wait of the parent at the same moment: none may be lost, none counted twice.
+            using var gate = new Barrier(tasks.Count);
+            var results = await Task.WhenAll(tasks.Select(t => Task.Run(async () =>
+            {
+                gate.SignalAndWait();
+                return await h.Engine.CompleteTaskAsync(t.Id, "Done", "county");
+            })));
+
+            Assert.All(results, r => Assert.True(r.WasChanged));
+            Assert.All(await ChildrenAsync(h, parent.Id), c => Assert.Equal(InstanceStatus.Completed, c.Status));
+            Assert.Equal("Report", Assert.Single(await h.TasksAsync(parent.Id)).Title);
+        }
+    }
+
     private static async Task<List<WorkflowInstance>> ChildrenAsync(WorkflowHarness h, Guid parentId)
     {
         await using var db = h.Db.Create();
