@@ -34,6 +34,12 @@ internal static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<BulletinPdf>();
         services.TryAddSingleton<Instances.ReadInstance>();
         services.TryAddSingleton<Extensions.DecideExtension>();
+        services.TryAddSingleton<Users.UserAdminGate>();
+        services.TryAddSingleton<Users.ListUsers>();
+        services.TryAddSingleton<Users.LockUser>();
+        services.TryAddSingleton<Users.UnlockUser>();
+        services.TryAddSingleton<Users.ChangeUserRole>();
+        services.TryAddSingleton<Users.RevokeUserTokens>();
         return services;
     }
 }

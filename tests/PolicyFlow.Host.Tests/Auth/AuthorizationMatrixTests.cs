@@ -75,6 +75,27 @@ public sealed class AuthorizationMatrixTests(AuthApp app)
         Assert.True(failures.Count == 0, $"{failures.Count} of {calls} calls broke their rule:\n" + string.Join('\n', failures));
     }
 
+    [Fact]
+    public async Task StudioUsersPage_ForEveryRole_ListsUsersForAdministratorsOnly()
+    {
+        var failures = new List<string>();
+        foreach (var (user, _) in Callers)
+        {
+            using var client = await app.ClientAsync(user);
+            using var response = await client.GetAsync("/users");
+            var html = await response.Content.ReadAsStringAsync();
+            var lists = html.Contains("data-testid=\"users\"", StringComparison.Ordinal) && html.Contains(AuthApp.MatrixTarget, StringComparison.Ordinal);
+            var refused = user is null
+                ? response.StatusCode == System.Net.HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) == true
+                : response.StatusCode == System.Net.HttpStatusCode.OK && html.Contains("data-testid=\"no-access\"", StringComparison.Ordinal) && !lists;
+            if (user == "admin" ? !lists : !refused)
+            {
+                failures.Add($"/users as {user ?? "anonymous"}: {(int)response.StatusCode}, {(user == "admin" ? "expected the user list" : "expected a refusal")}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
     /// <summary>0 = allowed; otherwise the refusal the rule must give.</summary>
     private static int Expected(AccessRule rule, string? user, string kind, bool foreign)
     {
