@@ -51,6 +51,12 @@ internal static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<Instances.ListInstances>();
         services.TryAddSingleton<Instances.InstanceDiagram>();
         services.TryAddSingleton<Dashboard>();
+        services.TryAddSingleton<Users.UserAdminGate>();
+        services.TryAddSingleton<Users.ListUsers>();
+        services.TryAddSingleton<Users.LockUser>();
+        services.TryAddSingleton<Users.UnlockUser>();
+        services.TryAddSingleton<Users.ChangeUserRole>();
+        services.TryAddSingleton<Users.RevokeUserTokens>();
         return services;
     }
 }

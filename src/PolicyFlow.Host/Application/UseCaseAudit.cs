@@ -41,7 +41,7 @@ internal sealed class UseCaseAudit(AccountsDb accounts, TimeProvider clock, IHtt
             await using var db = accounts.Create();
             db.Audit.Add(entry);
             await db.SaveChangesAsync(cancellationToken);
-            if (context is not null && context.Request.Path.StartsWithSegments("/api"))
+            if (context is not null && (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/account")))
             {
                 context.Items[Marker] = true;
             }

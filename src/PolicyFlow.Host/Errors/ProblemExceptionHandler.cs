@@ -32,6 +32,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             EngineException e => (400, "请求无效 Invalid request", e.Message, null),
             BadHttpRequestException e => (e.StatusCode, "请求无效 Invalid request", e.Message, null),
             JsonException e => (400, "JSON 无效 Invalid JSON", e.Message, null),
+            // System.Text.Json reports bytes that are not UTF-8 (in a name it must turn into text) this way, not as JsonException.
+            InvalidOperationException { InnerException: System.Text.DecoderFallbackException } => (400, "JSON 无效 Invalid JSON",
+                "请求正文不是有效的 UTF-8 文本。 The request body is not valid UTF-8 text.", null),
             // The form reader's limits (a field over 4 MB, too many fields): the client's input, not a fault of ours.
             InvalidDataException e when httpContext.Request.HasFormContentType => (400, "表单无效 Invalid form",
                 $"{e.Message} 大文件请作为文件上传，或以 text/plain 发送。 Send a large document as a file upload or as text/plain.", null),

@@ -29,5 +29,8 @@ internal sealed class StudioUser(AuthenticationStateProvider authentication, Age
     /// <summary>Editing agency contacts (where notices go).</summary>
     public static bool Administers(Caller caller) => caller is not null && Capabilities.Has(caller, Capabilities.AgencyEditContact);
 
+    /// <summary>The users page: locks, roles, tokens.</summary>
+    public static bool ManagesUsers(Caller caller) => caller?.Is(Roles.Administrator) == true;
+
     public static bool ReadsOutbox(Caller caller) => caller is not null && Capabilities.Has(caller, Capabilities.OutboxRead);
 }

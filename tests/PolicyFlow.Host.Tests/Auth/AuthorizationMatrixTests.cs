@@ -59,9 +59,11 @@ public sealed class AuthorizationMatrixTests(AuthApp app)
         foreach (var (type, operation) in useCases)
         {
             var parameters = type.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => p.ParameterType).ToList();
-            if (!parameters.Contains(typeof(PolicyFlow.Host.Application.UseCaseAudit)) && !parameters.Contains(typeof(PolicyFlow.Host.Application.Tasks.TaskGate)))
+            Type[] auditors = [typeof(PolicyFlow.Host.Application.UseCaseAudit), typeof(PolicyFlow.Host.Application.Tasks.TaskGate),
+                typeof(PolicyFlow.Host.Application.Users.UserAdminGate)];
+            if (!parameters.Any(auditors.Contains))
             {
-                problems.Add($"{type.Name} ({operation}) writes no audit entry: take UseCaseAudit or TaskGate");
+                problems.Add($"{type.Name} ({operation}) writes no audit entry: take UseCaseAudit, TaskGate or UserAdminGate");
             }
             // Task actions are guarded per task (Visibility through TaskGate); everything else by the rule of the endpoint it adapts.
             var taskRule = operation!.StartsWith("task.", StringComparison.Ordinal) || operation.StartsWith("extension.", StringComparison.Ordinal);
@@ -103,6 +105,27 @@ public sealed class AuthorizationMatrixTests(AuthApp app)
             }
         }
         Assert.True(failures.Count == 0, $"{failures.Count} of {calls} calls broke their rule:\n" + string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task StudioUsersPage_ForEveryRole_ListsUsersForAdministratorsOnly()
+    {
+        var failures = new List<string>();
+        foreach (var (user, _) in Callers)
+        {
+            using var client = await app.ClientAsync(user);
+            using var response = await client.GetAsync("/users");
+            var html = await response.Content.ReadAsStringAsync();
+            var lists = html.Contains("data-testid=\"users\"", StringComparison.Ordinal) && html.Contains(AuthApp.MatrixTarget, StringComparison.Ordinal);
+            var refused = user is null
+                ? response.StatusCode == System.Net.HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) == true
+                : response.StatusCode == System.Net.HttpStatusCode.OK && html.Contains("data-testid=\"no-access\"", StringComparison.Ordinal) && !lists;
+            if (user == "admin" ? !lists : !refused)
+            {
+                failures.Add($"/users as {user ?? "anonymous"}: {(int)response.StatusCode}, {(user == "admin" ? "expected the user list" : "expected a refusal")}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
     /// <summary>0 = allowed; otherwise the refusal the rule must give.</summary>

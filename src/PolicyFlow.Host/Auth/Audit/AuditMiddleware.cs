@@ -12,13 +12,26 @@ internal sealed class AuditMiddleware(RequestDelegate next, AccountsDb accounts,
 
     public async Task InvokeAsync(HttpContext context)
     {
-        await next(context);
+        try
+        {
+            await next(context);
+        }
+        catch (Application.AccessDeniedException)
+        {
+            // The exception handler, outside this middleware, turns it into the 403; the refusal is recorded here first.
+            await WriteAsync(context, StatusCodes.Status403Forbidden);
+            throw;
+        }
+        await WriteAsync(context, context.Response.StatusCode);
+    }
+
+    private async Task WriteAsync(HttpContext context, int status)
+    {
         var path = context.Request.Path;
         if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/hangfire"))
         {
             return;
         }
-        var status = context.Response.StatusCode;
         var refused = status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden or StatusCodes.Status429TooManyRequests
             || (status == StatusCodes.Status404NotFound && RefusalMark.IsSet(context));
         var changed = status < 400 && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)

@@ -37,6 +37,11 @@ internal static class HardeningExtensions
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
             services.PostConfigure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+            services.PostConfigure<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(OidcSignIn.Scheme, o =>
+            {
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.Always;
+            });
         }
         return builder;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using PolicyFlow.Host.Application.Users;
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Auth.Audit;
 

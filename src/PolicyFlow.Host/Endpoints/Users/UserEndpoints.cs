@@ -5,6 +5,7 @@ using PolicyFlow.Activities.Directories;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Auth.Accounts;
+using PolicyFlow.Host.Application.Users;
 
 namespace PolicyFlow.Host.Endpoints.Users;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using PolicyFlow.Host.Auth;
 
-namespace PolicyFlow.Host.Endpoints.Users;
+namespace PolicyFlow.Host.Application.Users;
 
 /// <summary>A user as the API shows them; never the password hash or the security stamp.</summary>
 internal sealed record UserView(string Id, string UserName, string? Email, string? DisplayName, string AgencyId, IList<string> Roles, DateTimeOffset? LockoutEnd)
