@@ -95,8 +95,9 @@ public sealed class SignInTests(AuthApp app)
         var refused = mine!["items"]!.AsArray().First(e => e!["path"]!.GetValue<string>() == $"/api/tasks/{app.OwnTask}/claim")!;
         Assert.Equal((404, true, "POST"), (refused["status"]!.GetValue<int>(), refused["refused"]!.GetValue<bool>(), refused["method"]!.GetValue<string>()));
         var changes = await admin.GetFromJsonAsync<JsonObject>("/api/audit?user=admin&refused=false&take=500");
-        var change = changes!["items"]!.AsArray().First(e => e!["path"]!.GetValue<string>() == "/api/agencies/jx-330102/contact")!;
-        Assert.Equal(("PUT", 200), (change["method"]!.GetValue<string>(), change["status"]!.GetValue<int>()));
+        // The contact edit is a use case: its entry names the operation and its subject, as the Studio's edit does.
+        var change = changes!["items"]!.AsArray().First(e => e!["path"]!.GetValue<string>() == "/agencies/jx-330102/contact")!;
+        Assert.Equal(("agency.contact", 200), (change["method"]!.GetValue<string>(), change["status"]!.GetValue<int>()));
         Assert.NotNull(change["at"]);
     }
 
