@@ -21,6 +21,9 @@ internal static class Capabilities
     /// <summary>The outbox: every email PolicyFlow sent or will send, to whom, and why one failed.</summary>
     public const string OutboxRead = "outbox.read";
 
+    /// <summary>User administration: accounts, locks, roles and tokens.</summary>
+    public const string UserAdmin = "user.admin";
+
     /// <summary>Supervision reports over every agency (督查督办): the matrix, rankings, trends, bulletin and ledger.</summary>
     public const string ReportAll = "report.all";
 
@@ -30,7 +33,7 @@ internal static class Capabilities
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> ByRole { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
         [Roles.Administrator] = Set(TaskAct, TaskUrge, InstanceLaunch, InstanceCancel, InstanceRetry, DefinitionPublish, PolicyImport, AgencyEditContact,
-            OutboxRead, ReportAll),
+            OutboxRead, UserAdmin, ReportAll),
         [Roles.PolicyOffice] = Set(TaskUrge, InstanceLaunch, InstanceCancel, DefinitionPublish, PolicyImport, ReportAll),
         [Roles.Leadership] = Set(TaskUrge, OutboxRead, ReportAll),
         // A lead agency urges the tasks of its own measures; the use case checks that it leads them.

@@ -56,7 +56,9 @@ internal sealed class UseCaseAudit(AccountsDb accounts, TimeProvider clock, IHtt
     /// The capability check every use case starts with: a caller without <paramref name="capability"/> is refused — audited,
     /// then <see cref="AccessDeniedException"/> — before anything is read or changed.
     /// </summary>
-    public async Task RequireAsync(Caller caller, string capability, string operation, string subject, CancellationToken cancellationToken)
+    /// <param name="refusal">What the refused caller is told; by default, the capability it lacks.</param>
+    public async Task RequireAsync(Caller caller, string capability, string operation, string subject, CancellationToken cancellationToken,
+        string? refusal = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (Capabilities.Has(caller, capability))
@@ -65,7 +67,7 @@ internal sealed class UseCaseAudit(AccountsDb accounts, TimeProvider clock, IHtt
         }
         await WriteAsync(caller, operation, subject, caller.IsAuthenticated ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
             cancellationToken, refused: true);
-        throw new AccessDeniedException($"此操作需要权限 {capability}。 This needs the capability {capability}.");
+        throw new AccessDeniedException(refusal ?? $"此操作需要权限 {capability}。 This needs the capability {capability}.");
     }
 
     /// <summary>

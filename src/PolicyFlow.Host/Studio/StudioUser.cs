@@ -30,7 +30,7 @@ internal sealed class StudioUser(AuthenticationStateProvider authentication, Age
     public static bool Administers(Caller caller) => caller is not null && Capabilities.Has(caller, Capabilities.AgencyEditContact);
 
     /// <summary>The users page: locks, roles, tokens.</summary>
-    public static bool ManagesUsers(Caller caller) => caller?.Is(Roles.Administrator) == true;
+    public static bool ManagesUsers(Caller caller) => caller is not null && Capabilities.Has(caller, Capabilities.UserAdmin);
 
     public static bool ReadsOutbox(Caller caller) => caller is not null && Capabilities.Has(caller, Capabilities.OutboxRead);
 }

@@ -15,16 +15,18 @@ internal sealed class SaveDefinitionDraft(UseCaseAudit audit, DefinitionService 
     public const string Operation = "definition.draft";
 
     /// <param name="expectedId">The id the caller addressed (the URL's); the JSON's own id must match it.</param>
-    public Task<WorkflowDefinitionVersion> HandleAsync(Caller caller, string json, string? expectedId = null, CancellationToken cancellationToken = default) =>
-        audit.RunAsync(caller, Capabilities.DefinitionPublish, Operation, Subject(expectedId ?? IdIn(json)), () =>
+    public Task<WorkflowDefinitionVersion> HandleAsync(Caller caller, string json, string? expectedId = null, CancellationToken cancellationToken = default)
+    {
+        var bodyId = IdIn(json);
+        return audit.RunAsync(caller, Capabilities.DefinitionPublish, Operation, Subject(expectedId ?? bodyId), () =>
         {
-            var bodyId = IdIn(json);
             if (expectedId is not null && bodyId is not null && bodyId != expectedId)
             {
                 throw EngineException.Invalid($"The body's id '{bodyId}' does not match the URL's '{expectedId}'.");
             }
             return definitions.SaveDraftAsync(json, caller.UserName, cancellationToken);
         }, cancellationToken);
+    }
 
     public static string Subject(string? definitionId) => $"/workflow-definitions/{definitionId ?? "?"}";
 

@@ -96,7 +96,7 @@ internal sealed class LedgerExport(DbFactory dbFactory, AgencyCatalog catalog, R
                 ["created"] = Day(t.CreatedAt),
                 ["due"] = t.DueAt is { } due ? DueDay.Of(due).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 ["status"] = StatusLabel(t.Status),
-                ["light"] = open ? LightLabel(WarningLights.Compute(t.DueAt, lights.Now, rule.YellowDays).ToString()) : "已办结",
+                ["light"] = open ? LightLabel(rule.Of(t.DueAt, lights.Now).ToString()) : "已办结",
                 ["overdue"] = open && t.DueAt is { } d ? lights.DaysOverdue(d) : null,
                 ["progress"] = t.ProgressNote is null ? null : t.ProgressPercent is { } p ? $"{p}% {t.ProgressNote}" : t.ProgressNote,
                 ["completed"] = t.CompletedAt is { } c ? Day(c) : null,

@@ -17,11 +17,7 @@ internal sealed class ListUsers(AccountsDb accounts, AgencyCatalog catalog, Time
     public async Task<IReadOnlyList<UserRow>> HandleAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.Is(Roles.Administrator))
-        {
-            await audit.WriteAsync(caller, Operation, "/users", caller.IsAuthenticated ? 403 : 401, cancellationToken, refused: true);
-            throw new AccessDeniedException("只有管理员可以管理用户。 Only an administrator manages users.");
-        }
+        await audit.RequireAsync(caller, Capabilities.UserAdmin, Operation, "/users", cancellationToken, UserAdminGate.Refusal);
         await using var db = accounts.Create();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
         var roles = (await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(cancellationToken))

@@ -16,27 +16,17 @@ internal sealed class UserAdminGate(IServiceScopeFactory scopes, UseCaseAudit au
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(action);
         var subject = Subject(userName);
-        if (!caller.Is(Roles.Administrator))
-        {
-            await audit.WriteAsync(caller, operation, subject, caller.IsAuthenticated ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
-                cancellationToken, refused: true);
-            throw new AccessDeniedException("只有管理员可以管理用户。 Only an administrator manages users.");
-        }
+        await audit.RequireAsync(caller, Capabilities.UserAdmin, operation, subject, cancellationToken, Refusal);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PolicyFlowUser>>();
-        try
+        return await audit.AuditedAsync(caller, operation, subject, async () =>
         {
             var user = await users.FindByNameAsync(userName) ?? throw EngineException.NotFound($"用户不存在 No user named '{userName}'.");
-            var result = await action(users, user);
-            await audit.WriteAsync(caller, operation, subject, StatusCodes.Status200OK, cancellationToken);
-            return result;
-        }
-        catch (EngineException ex)
-        {
-            await audit.WriteAsync(caller, operation, subject, ex.Error == EngineError.NotFound ? 404 : 400, cancellationToken, refused: true);
-            throw;
-        }
+            return await action(users, user);
+        }, cancellationToken);
     }
+
+    public const string Refusal = "只有管理员可以管理用户。 Only an administrator manages users.";
 
     public static string Subject(string userName) => $"/users/{userName}";
 

@@ -109,12 +109,12 @@ internal static class AccessRules
         ["GET /api/users/me/tokens"] = AccessRule.SignedIn,
         ["POST /api/users/me/tokens"] = AccessRule.SignedIn,
         ["DELETE /api/users/me/tokens/{id:guid}"] = AccessRule.SignedIn,
-        ["GET /api/users"] = AccessRule.ForRoles(Admin).AuditedAs(Application.Users.ListUsers.Operation, "/users"),
-        ["POST /api/users"] = AccessRule.ForRoles(Admin),
-        ["POST /api/users/{userName}/lock"] = AccessRule.ForRoles(Admin).AuditedAs(Application.Users.LockUser.Operation, "/users/{userName}"),
-        ["POST /api/users/{userName}/unlock"] = AccessRule.ForRoles(Admin).AuditedAs(Application.Users.UnlockUser.Operation, "/users/{userName}"),
-        ["PUT /api/users/{userName}/role"] = AccessRule.ForRoles(Admin).AuditedAs(Application.Users.ChangeUserRole.Operation, "/users/{userName}"),
-        ["DELETE /api/users/{userName}/tokens"] = AccessRule.ForRoles(Admin).AuditedAs(Application.Users.RevokeUserTokens.Operation, "/users/{userName}"),
+        ["GET /api/users"] = AccessRule.For(Capabilities.UserAdmin).AuditedAs(Application.Users.ListUsers.Operation, "/users"),
+        ["POST /api/users"] = AccessRule.For(Capabilities.UserAdmin),
+        ["POST /api/users/{userName}/lock"] = AccessRule.For(Capabilities.UserAdmin).AuditedAs(Application.Users.LockUser.Operation, "/users/{userName}"),
+        ["POST /api/users/{userName}/unlock"] = AccessRule.For(Capabilities.UserAdmin).AuditedAs(Application.Users.UnlockUser.Operation, "/users/{userName}"),
+        ["PUT /api/users/{userName}/role"] = AccessRule.For(Capabilities.UserAdmin).AuditedAs(Application.Users.ChangeUserRole.Operation, "/users/{userName}"),
+        ["DELETE /api/users/{userName}/tokens"] = AccessRule.For(Capabilities.UserAdmin).AuditedAs(Application.Users.RevokeUserTokens.Operation, "/users/{userName}"),
         ["GET /api/audit"] = AccessRule.ForRoles(Admin),
     };
 
