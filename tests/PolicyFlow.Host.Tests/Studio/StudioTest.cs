@@ -22,6 +22,8 @@ public abstract class StudioTest(StudioHost host) : IAsyncLifetime
             BypassCSP = InjectsScripts,
         });
         _context.SetDefaultTimeout(20_000);
+        // Assertions wait as long as actions: 5 s (Playwright's default) is short for a use case and a re-render on a loaded 2-core CI machine.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Page = await _context.NewPageAsync();
         // Script errors go to a log beside the screenshots: a canvas that never draws says why there.
         Page.Console += (_, m) => { if (m.Type == "error") Remember($"console: {m.Text}"); };

@@ -26,6 +26,8 @@ public sealed class UsersPageTests(StudioHost host) : StudioTest(host)
         await OpenAsync("/users");
         Assert.Equal(["用户", "所属单位", "角色", "状态", "最近登录", "有效令牌", "操作"], await HeadersAsync("users"));
         await Page.GetByLabel("查找用户或单位").FillAsync(userName);
+        // Leave the field first: its change event re-renders the table, and a click racing that render can be dropped.
+        await Page.GetByLabel("查找用户或单位").PressAsync("Tab");
         var row = Page.Locator("[data-testid=users] tbody tr", new() { Has = Page.Locator($"[data-user='{userName}']") });
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("上城区经信局");
@@ -41,8 +43,16 @@ public sealed class UsersPageTests(StudioHost host) : StudioTest(host)
         await Assertions.Expect(row.GetByTestId("unlock")).ToBeVisibleAsync();
         await ScreenshotAsync("users-locked");
         Assert.Equal(HttpStatusCode.Unauthorized, (await withToken.GetAsync("/api/users/me")).StatusCode);
+
+        // A locked user's token is refused but still counted: revoking it on the page brings the count to 0.
+        await Assertions.Expect(row.GetByTestId("tokens")).ToHaveTextAsync("1");
+        await row.GetByTestId("revoke").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("tokens")).ToHaveTextAsync("0");
+        await Assertions.Expect(row.GetByTestId("revoke")).ToBeDisabledAsync();
         var audit = await Host.GetObjectAsync($"/api/audit?user=admin&take=50");
         Assert.Contains(audit["items"]!.AsArray(), a => a!["method"]!.GetValue<string>() == "user.lock"
+            && a["path"]!.GetValue<string>() == $"/users/{userName}" && a["status"]!.GetValue<int>() == 200);
+        Assert.Contains(audit["items"]!.AsArray(), a => a!["method"]!.GetValue<string>() == "user.tokens"
             && a["path"]!.GetValue<string>() == $"/users/{userName}" && a["status"]!.GetValue<int>() == 200);
     }
 }
