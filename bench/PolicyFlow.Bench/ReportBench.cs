@@ -54,7 +54,17 @@ internal static class ReportBench
         await using var storage = await BenchStorage.CreateAsync(provider);
         var factory = storage.Factory;
         var loading = Stopwatch.StartNew();
-        await ReportLoader.LoadAsync(factory, data);
+        // POLICYFLOW_BENCH_REUSE: a SQLite copy kept by POLICYFLOW_BENCH_KEEP stands in for the load (for profiling runs only:
+        // its data was generated at another "now", so the figures are not comparable with a fresh run's).
+        if (Environment.GetEnvironmentVariable("POLICYFLOW_BENCH_REUSE") is { } reuse && factory.Provider == StorageProvider.Sqlite)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Copy(reuse, new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(factory.ConnectionString).DataSource, overwrite: true);
+        }
+        else
+        {
+            await ReportLoader.LoadAsync(factory, data);
+        }
         var loadSeconds = loading.Elapsed.TotalSeconds;
         // The loader's connection and its page cache are set-up, not the host's: close them before memory is measured.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,8 +1,3 @@
-using PolicyFlow.Activities.Policies;
-using PolicyFlow.Activities.Policies.Corrections;
-using PolicyFlow.Activities.Publishing;
-using PolicyFlow.Engine.Definitions;
-using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Auth.Audit;
 using PolicyFlow.Host.Auth.Storage;
@@ -98,15 +93,6 @@ internal sealed class UseCaseAudit(AccountsDb accounts, TimeProvider clock, IHtt
         return await AuditedAsync(caller, operation, subject, action, cancellationToken);
     }
 
-    /// <summary>The HTTP status of a refusal (the same the API answers with), or null when the exception is a fault.</summary>
-    public static int? RefusalStatus(Exception exception) => exception switch
-    {
-        EngineException { Error: EngineError.NotFound } => StatusCodes.Status404NotFound,
-        EngineException { Error: EngineError.Conflict } => StatusCodes.Status409Conflict,
-        PolicyFormatException { Error: PolicyFormatError.TooLarge } => StatusCodes.Status413PayloadTooLarge,
-        EngineException or InvalidDefinitionException or PolicyFormatException or PolicyImportException or PolicyCorrectionException
-            or System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
-        AccessDeniedException => StatusCodes.Status403Forbidden,
-        _ => null,
-    };
+    /// <summary>The HTTP status of a refusal (the same the API answers with, see <see cref="Refusal"/>), or null when the exception is a fault.</summary>
+    public static int? RefusalStatus(Exception exception) => Refusal.Of(exception)?.Status;
 }
