@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Auth.Storage;
 using PolicyFlow.Host.Auth.Tokens;
+using PolicyFlow.Testing;
 
 namespace PolicyFlow.Host.Tests.Auth;
 
@@ -16,12 +17,23 @@ namespace PolicyFlow.Host.Tests.Auth;
 /// The whole app in process (WebApplicationFactory) on a temp SQLite file, with the Development demo accounts, one task
 /// of ours (assigned to 上城区经信局 jx-330102, measure led by 省人社厅 rlsb-330000) and one foreign task (宁波市统战部
 /// tz-330200, led by 省委统战部), each with an attachment. Tokens are minted straight into the database so the matrix
-/// never meets the sign-in rate limit.
+/// never meets the sign-in rate limit. <see cref="PostgresAuthApp"/> is the same app on a fresh PostgreSQL database.
 /// </summary>
-public sealed class AuthApp : IAsyncLifetime
+public class AuthApp : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("pf-auth-").FullName;
     private readonly Dictionary<string, (string Token, Guid Spare)> _tokens = new(StringComparer.Ordinal);
+    private PostgresDatabase? _postgres;
+
+    public AuthApp()
+        : this("Sqlite")
+    {
+    }
+
+    protected AuthApp(string provider) => Provider = provider;
+
+    /// <summary>The storage provider the app runs on: <c>Sqlite</c> or <c>PostgreSql</c>.</summary>
+    public string Provider { get; }
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public Guid OwnTask { get; private set; }
@@ -37,11 +49,18 @@ public sealed class AuthApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        var connectionString = $"Data Source={Path.Combine(_directory, "pf.db")}";
+        if (Provider == "PostgreSql")
+        {
+            _postgres = await PostgresServer.CreateDatabaseAsync("auth");
+            connectionString = _postgres.ConnectionString;
+        }
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Development");
-            b.UseSetting("Storage:Provider", "Sqlite");
-            b.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(_directory, "pf.db")}");
+            b.UseSetting("Storage:Provider", Provider);
+            b.UseSetting("Storage:ConnectionString", connectionString);
+            b.UseSetting("Authentication:UploadsDirectory", UploadsDirectory);
             b.UseSetting("Seed:LaunchPolicy", "false");
             b.UseSetting("Authentication:SignInPermitsPerMinute", "1000");
             b.UseSetting("Mail:PickupPath", Path.Combine(_directory, "mail"));
@@ -135,6 +154,10 @@ public sealed class AuthApp : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -150,4 +173,13 @@ public sealed class AuthApp : IAsyncLifetime
 public sealed class AuthCollection : ICollectionFixture<AuthApp>
 {
     public const string Name = "Auth";
+}
+
+/// <summary>The same app, tasks and tokens on a fresh PostgreSQL database (POLICYFLOW_TEST_PG), dropped afterwards.</summary>
+public sealed class PostgresAuthApp() : AuthApp("PostgreSql");
+
+[CollectionDefinition(Name)]
+public sealed class PostgresAuthCollection : ICollectionFixture<PostgresAuthApp>
+{
+    public const string Name = "Auth on PostgreSQL";
 }

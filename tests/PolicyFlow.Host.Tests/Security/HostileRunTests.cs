@@ -17,10 +17,10 @@ namespace PolicyFlow.Host.Tests.Security;
 /// new endpoint is in the run without a change here) × anonymous and every demo account: malformed JSON, wrong types, huge
 /// values, deep nesting, wrong content types, path tricks, very long and foreign ids, nonsense query values. Every request is
 /// one that must be refused, so afterwards no table but the audit may differ; no answer is a 5xx, and every 401/403 of a
-/// signed-in caller has its audit row.
+/// signed-in caller has its audit row. Run on both databases: <see cref="HostileRunTests"/> (SQLite) and
+/// <see cref="HostileRunOnPostgreSqlTests"/>.
 /// </summary>
-[Collection(AuthCollection.Name)]
-public sealed class HostileRunTests(AuthApp app)
+public abstract class HostileRun(AuthApp app)
 {
     private static readonly string[] PathTricks =
     [
@@ -111,11 +111,17 @@ public sealed class HostileRunTests(AuthApp app)
             }
         }
         var after = await SnapshotAsync();
-        var summary = PolicyFlow.Testing.RepositoryRoot.Combine("artifacts", "hostile-run.txt");
+        var summary = PolicyFlow.Testing.RepositoryRoot.Combine("artifacts", $"hostile-run-{app.Provider.ToLowerInvariant()}.txt");
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(summary)!);
         await File.WriteAllTextAsync(summary, $"{sent} requests over {endpoints.Count} endpoints × {callers.Count} callers; statuses "
             + string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}")) + $"; {failures.Count} failures\n");
 
+        // The snapshot holds the real tables, the workflow's and the accounts', with the fixture's rows in them.
+        foreach (var table in new[] { "pf_tasks", "pf_instances", "pf_journal", "pf_access_tokens", "pf_task_attachments" })
+        {
+            var key = Assert.Single(before.Keys, k => k.EndsWith(table, StringComparison.Ordinal));
+            Assert.DoesNotMatch("^0 rows", before[key]);
+        }
         var changed = before.Keys.Union(after.Keys).Where(t => before.GetValueOrDefault(t) != after.GetValueOrDefault(t)).ToList();
         Assert.True(sent >= 1000, $"only {sent} requests were generated");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests failed (statuses {string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))}):\n"
@@ -264,3 +270,9 @@ public sealed class HostileRunTests(AuthApp app)
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }
+
+[Collection(AuthCollection.Name)]
+public sealed class HostileRunTests(AuthApp app) : HostileRun(app);
+
+[Collection(PostgresAuthCollection.Name)]
+public sealed class HostileRunOnPostgreSqlTests(PostgresAuthApp app) : HostileRun(app);

@@ -22,8 +22,8 @@ public sealed class SeveralHostsTests
         var homeB = Directory.CreateTempSubdirectory("pf-home-b-").FullName;
         try
         {
-            await using var a = await PolicyFlowProcess.StartAsync(WithHome(storage.Environment, homeA));
-            await using var b = await PolicyFlowProcess.StartAsync(WithHome(storage.Environment, homeB));
+            await using var a = await PolicyFlowProcess.StartAsync(SeveralHosts.WithHome(storage.Environment, homeA));
+            await using var b = await PolicyFlowProcess.StartAsync(SeveralHosts.WithHome(storage.Environment, homeB));
 
             // Sign in on A and read the cookie and an antiforgery pair A issued.
             using var onA = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = a.Address };
@@ -59,8 +59,4 @@ public sealed class SeveralHostsTests
             Directory.Delete(homeB, recursive: true);
         }
     }
-
-    /// <summary>The default local key ring is under HOME: separate homes are separate key directories.</summary>
-    private static Dictionary<string, string> WithHome(IReadOnlyDictionary<string, string> environment, string home) =>
-        new(environment) { ["HOME"] = home, ["DOTNET_CLI_HOME"] = home };
 }
