@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using PolicyFlow.Activities.Policies;
-using PolicyFlow.Activities.Policies.Corrections;
+using PolicyFlow.Policies;
+using PolicyFlow.Policies.Corrections;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Runtime;
