@@ -280,9 +280,12 @@ internal static partial class AgencyListReader
     [GeneratedRegex("(配合|参与|协同|协助|协办|支持)$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex SupportEnding();
 
-    [GeneratedRegex("等(有关|相关)?(部门|单位)?(和单位)?$", RegexOptions.None, MatchTimeoutMs)]
+    // The words after 等 that name no one: 等, 等部门, 等有关部门, and with the level written, 等省有关部门 / 等市级相关单位.
+    private const string EtcTail = "等(?:(?:省级|市级|县级|区级|省直|市直|国家|省|市|县|区)?(?:有关|相关)(?:部门|单位)?|部门|单位)?";
+
+    [GeneratedRegex(EtcTail + "(和单位)?$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex EtcEnding();
 
-    [GeneratedRegex("(?<=等(?:有关|相关)?(?:部门|单位)?)(?:和|及|以及)|(?:和|及|以及)(?=各|有关|相关|试点)", RegexOptions.None, MatchTimeoutMs)]
+    [GeneratedRegex("(?<=" + EtcTail + ")(?:和|及|以及)|(?:和|及|以及)(?=各|有关|相关|试点)", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Conjunction();
 }

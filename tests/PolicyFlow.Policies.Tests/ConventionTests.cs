@@ -83,6 +83,35 @@ public class ConventionTests
     }
 
     [Fact]
+    public void Parse_TopLevelItemsWithNoHeadings_AreTheMeasures_AndABodyParenthesisNamingAnAgencyIsNotTheList()
+    {
+        var policy = Corpus("guobanfa-2018-117");
+
+        Assert.Equal(["一、", "二、", "三、", "四、"], policy.Measures.Select(m => m.Label));
+        Assert.Empty(policy.NonMeasures);
+        Assert.Empty(policy.Sections);
+        Assert.Equal(["市场监管总局", "商务部", "国家发展改革委", "国家发展改革委"], policy.Measures.Select(m => m.Lead?.WrittenName));
+        Assert.All(policy.Measures, m => Assert.Empty(m.CoAgencies));
+        // 三、 names 国家发展改革委 inside (企业直接向国家发展改革委申报,…) before its own list.
+        Assert.Contains("企业直接向国家发展改革委申报", policy.Measures[2].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_QiantouFuze_AndEtcWithTheLevelWritten_ReadAsLeadAndOpenEndedList()
+    {
+        var policy = Corpus("guangdong-yuefuban-2023-5");
+
+        Assert.Equal("省发展改革委", policy.Measures[0].Lead?.WrittenName);
+        Assert.Empty(policy.Measures[0].CoAgencies);
+        Assert.Contains("牵头", policy.Measures[0].Roles);
+        var second = policy.Measures[1];
+        Assert.Equal(["交通运输厅", "水利厅", "住房城乡建设厅", "能源局"], Written(second.CoAgencies));
+        Assert.True(second.OpenEnded);
+        Assert.Equal(["各地级以上市人民政府"], second.LocalGovernments);
+        Assert.Empty(second.SpecialParties);
+    }
+
+    [Fact]
     public void Parse_BareListEndingInFuze_TakesTheFirstListedAsLead()
     {
         var measure = Corpus("dongguan-dongfu-2021-54").Measures[0];
