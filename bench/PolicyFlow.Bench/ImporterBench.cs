@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using PolicyFlow.Activities.Directories;
-using PolicyFlow.Activities.Policies;
+using PolicyFlow.Directories;
+using PolicyFlow.Policies;
 using PolicyFlow.Testing;
 
 namespace PolicyFlow.Bench;

@@ -4,7 +4,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PolicyFlow.Activities.Calendar;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Host.Application.Supervision;
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Storage;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using PolicyFlow.Activities.Calendar;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 
 namespace PolicyFlow.Bench;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PolicyFlow.Activities.Calendar;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Steps;
 using PolicyFlow.Engine;
 using PolicyFlow.Engine.Activities;

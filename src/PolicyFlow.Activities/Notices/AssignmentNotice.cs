@@ -1,4 +1,4 @@
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Notifications;
 using PolicyFlow.Activities.Steps;
 using PolicyFlow.Engine.Activities;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Notifications;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Engine.Runtime;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Notifications;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Engine.Persistence;

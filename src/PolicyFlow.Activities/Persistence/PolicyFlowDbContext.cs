@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Persistence;

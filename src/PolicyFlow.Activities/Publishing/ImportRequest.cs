@@ -1,4 +1,4 @@
-using PolicyFlow.Activities.Policies.Corrections;
+using PolicyFlow.Policies.Corrections;
 
 namespace PolicyFlow.Activities.Publishing;
 

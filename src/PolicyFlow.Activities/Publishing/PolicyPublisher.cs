@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Calendar;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Persistence;
-using PolicyFlow.Activities.Policies;
-using PolicyFlow.Activities.Policies.Corrections;
+using PolicyFlow.Policies;
+using PolicyFlow.Policies.Corrections;
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Persistence;
 using PolicyFlow.Engine.Runtime;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Deadlines;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Activities;
 using PolicyFlow.Engine.Tasks;

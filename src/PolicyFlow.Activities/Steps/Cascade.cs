@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Engine.Activities;
 using PolicyFlow.Engine.Activities.Waiting;
 using PolicyFlow.Engine.Definitions;

@@ -1,4 +1,4 @@
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Engine.Activities;
 using PolicyFlow.Engine.Tasks;
 

@@ -1,5 +1,5 @@
-using PolicyFlow.Activities.Policies;
-using PolicyFlow.Activities.Policies.Corrections;
+using PolicyFlow.Policies;
+using PolicyFlow.Policies.Corrections;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Runtime;

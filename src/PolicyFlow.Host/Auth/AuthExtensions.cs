@@ -3,7 +3,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Host.Auth.Access;
 using PolicyFlow.Host.Auth.Accounts;
 using PolicyFlow.Host.Auth.Attachments;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Host.Application;
 using PolicyFlow.Host.Auth;
 

@@ -1,4 +1,4 @@
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 
 namespace PolicyFlow.Activities.Tests.Directories;
 

@@ -1,4 +1,5 @@
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Testing;
+using PolicyFlow.Directories;
 
 namespace PolicyFlow.Activities.Tests.Directories;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PolicyFlow.Activities.Policies.Corrections;
+using PolicyFlow.Policies.Corrections;
 using PolicyFlow.Activities.Publishing;
-using PolicyFlow.Activities.Tests.Policies;
+using PolicyFlow.Policies.Tests;
 using PolicyFlow.Testing;
 
 namespace PolicyFlow.Activities.Tests.Publishing;

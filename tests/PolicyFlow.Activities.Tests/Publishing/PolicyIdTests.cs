@@ -1,7 +1,9 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyFlow.Activities.Publishing;
-using PolicyFlow.Activities.Tests.Policies;
+using PolicyFlow.Policies.Tests;
 using PolicyFlow.Testing;
 
 namespace PolicyFlow.Activities.Tests.Publishing;
@@ -20,6 +22,17 @@ public sealed class PolicyIdTests
         Assert.Equal(jx, PolicyIds.From("浙经信人事〔2024〕151号", "another title"));
         Assert.Matches("^p2024-151-[0-9a-f]{6}$", rlsb);
         Assert.Equal("p2024-151", PolicyIds.Legacy("浙经信人事〔2024〕151号"));
+    }
+
+    [Fact]
+    public void ThePolicyIdPattern_RunsWithATimeout()
+    {
+        // A document number is read from uploaded text, as the importer's patterns are (HostileInputTests there).
+        var patterns = typeof(PolicyIds).GetMethods(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly)
+            .Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0).Select(m => (Regex)m.Invoke(null, null)!).ToList();
+
+        Assert.NotEmpty(patterns);
+        Assert.All(patterns, p => Assert.True(p.MatchTimeout != Regex.InfiniteMatchTimeout && p.MatchTimeout <= TimeSpan.FromSeconds(1), p.ToString()));
     }
 
     [Theory]

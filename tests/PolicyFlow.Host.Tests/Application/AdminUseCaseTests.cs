@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PolicyFlow.Activities.Policies;
+using PolicyFlow.Policies;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Host.Application;

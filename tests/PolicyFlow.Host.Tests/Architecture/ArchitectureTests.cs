@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Testing;
 
@@ -21,6 +22,25 @@ public sealed partial class ArchitectureTests
     {
         var references = typeof(Activities.Tracking.TaskFacts).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
         Assert.DoesNotContain("PolicyFlow.Host", references);
+    }
+
+    [Fact]
+    public void TheImporter_ReferencesNoEngine_OnlyTheAgencyDirectory()
+    {
+        var importer = typeof(PolicyFlow.Policies.PolicyDocumentParser).Assembly;
+        Assert.Equal("PolicyFlow.Policies", importer.GetName().Name);
+        var references = importer.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("PolicyFlow.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["PolicyFlow.Directories"], references);
+        var directories = typeof(PolicyFlow.Directories.AgencyCatalog).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.DoesNotContain(directories, n => n.StartsWith("PolicyFlow.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheImportersTests_BuildTheImporterOnly_NotTheHost()
+    {
+        var project = XDocument.Load(RepositoryRoot.Combine("tests", "PolicyFlow.Policies.Tests", "PolicyFlow.Policies.Tests.csproj"));
+        var references = project.Descendants("ProjectReference").Select(r => Path.GetFileName(r.Attribute("Include")!.Value.Replace('\\', '/'))).ToList();
+        Assert.Equal(["PolicyFlow.Policies.csproj"], references);
     }
 
     [Fact]

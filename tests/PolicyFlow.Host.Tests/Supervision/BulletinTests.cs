@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using PolicyFlow.Activities.Deadlines;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Host.Application;
 using PolicyFlow.Host.Application.Supervision;

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using MiniExcelLibs;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Deadlines;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Host.Application.Supervision;
 
 namespace PolicyFlow.Host.Tests.Supervision;

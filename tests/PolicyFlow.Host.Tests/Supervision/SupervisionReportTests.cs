@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Deadlines;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Notifications;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Runtime;

@@ -1,4 +1,4 @@
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Host.Auth;

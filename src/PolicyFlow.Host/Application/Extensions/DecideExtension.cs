@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Extensions;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Host.Application.Tasks;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Host.Auth.Access;
 using PolicyFlow.Host.Storage;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Journal;

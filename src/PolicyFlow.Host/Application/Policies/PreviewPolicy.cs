@@ -1,6 +1,6 @@
-using PolicyFlow.Activities.Directories;
-using PolicyFlow.Activities.Policies;
-using PolicyFlow.Activities.Policies.Corrections;
+using PolicyFlow.Directories;
+using PolicyFlow.Policies;
+using PolicyFlow.Policies.Corrections;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Host.Auth;
 

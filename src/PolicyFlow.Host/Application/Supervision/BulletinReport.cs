@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using PolicyFlow.Activities.Calendar;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Host.Auth;
 

@@ -5,7 +5,7 @@ using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Deadlines;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Host.Auth;

@@ -1,6 +1,6 @@
 using PolicyFlow.Activities.Deadlines;
 using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Storage;
 

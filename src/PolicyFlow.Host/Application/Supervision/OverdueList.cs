@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Deadlines;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Deadlines;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Extensions;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Activities.Tracking;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Calendar;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Host.Auth;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Calendar;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Notices;
 using PolicyFlow.Activities.Notifications;
 using PolicyFlow.Activities.Persistence;

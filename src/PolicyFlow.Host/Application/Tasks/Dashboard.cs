@@ -6,7 +6,7 @@ using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Host.Auth.Access;
 using PolicyFlow.Host.Storage;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 
 namespace PolicyFlow.Host.Application.Tasks;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Deadlines;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;

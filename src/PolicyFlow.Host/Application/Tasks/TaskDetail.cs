@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Deadlines;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Runtime;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Auth.Storage;
 

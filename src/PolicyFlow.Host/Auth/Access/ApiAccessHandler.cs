@@ -4,7 +4,7 @@ using PolicyFlow.Host.Application;
 namespace PolicyFlow.Host.Auth.Access;
 
 /// <summary>Applies the endpoint's rule: anonymous (401), wrong role (403), resource not visible (404), visible but not theirs to act on (403).</summary>
-internal sealed class ApiAccessHandler(Visibility visibility, Activities.Directories.AgencyCatalog catalog, Activities.Directories.RegionDirectory regions)
+internal sealed class ApiAccessHandler(Visibility visibility, Directories.AgencyCatalog catalog, Directories.RegionDirectory regions)
     : AuthorizationHandler<ApiAccessRequirement, HttpContext>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ApiAccessRequirement requirement, HttpContext resource)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 
 namespace PolicyFlow.Host.Auth.Accounts;
 

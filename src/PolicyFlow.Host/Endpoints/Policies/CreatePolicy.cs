@@ -1,4 +1,4 @@
-using PolicyFlow.Activities.Policies.Corrections;
+using PolicyFlow.Policies.Corrections;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Host.Application.Policies;
 using PolicyFlow.Host.Auth;

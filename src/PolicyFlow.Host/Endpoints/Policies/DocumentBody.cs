@@ -1,4 +1,4 @@
-using PolicyFlow.Activities.Policies;
+using PolicyFlow.Policies;
 
 namespace PolicyFlow.Host.Endpoints.Policies;
 

@@ -1,5 +1,5 @@
-using PolicyFlow.Activities.Policies;
-using PolicyFlow.Activities.Policies.Corrections;
+using PolicyFlow.Policies;
+using PolicyFlow.Policies.Corrections;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Host.Auth;
 using UseCase = PolicyFlow.Host.Application.Policies.PreviewPolicy;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Persistence;
-using PolicyFlow.Activities.Policies.Corrections;
+using PolicyFlow.Policies.Corrections;
 using PolicyFlow.Engine.Runtime;
 
 namespace PolicyFlow.Host.Endpoints.Policies;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Directories;
+using PolicyFlow.Directories;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Auth.Accounts;

@@ -25,7 +25,7 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("PolicyFlow.Activities.Directories.AgencyContact", b =>
+            modelBuilder.Entity("PolicyFlow.Directories.AgencyContact", b =>
                 {
                     b.Property<string>("AgencyId")
                         .HasMaxLength(100)

@@ -20,7 +20,7 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("PolicyFlow.Activities.Directories.AgencyContact", b =>
+            modelBuilder.Entity("PolicyFlow.Directories.AgencyContact", b =>
                 {
                     b.Property<string>("AgencyId")
                         .HasMaxLength(100)

@@ -1,4 +1,0 @@
-namespace PolicyFlow.Activities.Policies;
-
-/// <summary>The measures, and the text after the last one (closing remarks, effective rule, signature).</summary>
-internal sealed record MeasureSet(IReadOnlyList<MeasurePreview> Measures, string Tail, string LastBody);
