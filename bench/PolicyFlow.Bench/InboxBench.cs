@@ -62,19 +62,34 @@ internal static class InboxBench
         }
         var first = new List<double>();
         var filter = new List<double>();
+        var api = new List<double>();
+        var apiRed = new List<double>();
         for (var run = 0; run <= runs; run++)
         {
+            // The same use case without the browser: where the time goes (server query or drawing).
+            var (all, red) = (await TimeAsync(context, "/api/tasks?take=50"), await TimeAsync(context, "/api/tasks?take=50&light=Red"));
             var page = await context.NewPageAsync();
-            var (open, red) = await OneRunAsync(page, tasks);
+            var (open, redMs) = await OneRunAsync(page, tasks);
             await page.CloseAsync();
             if (run > 0) // the first is the warm-up
             {
                 first.Add(open);
-                filter.Add(red);
+                filter.Add(redMs);
+                api.Add(all);
+                apiRed.Add(red);
             }
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider} run {run}: first page {open:F0} ms, filter {red:F0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider} run {run}: first page {open:F0} ms, filter {redMs:F0} ms, API {all:F0} / {red:F0} ms"));
         }
-        return [Line(provider, "first page", first), Line(provider, "filter change (light = red)", filter)];
+        return [Line(provider, "first page", first), Line(provider, "filter change (light = red)", filter),
+            Line(provider, "server only: GET /api/tasks?take=50", api), Line(provider, "server only: GET /api/tasks?take=50&light=Red", apiRed)];
+    }
+
+    private static async Task<double> TimeAsync(IBrowserContext context, string path)
+    {
+        var clock = Stopwatch.StartNew();
+        var response = await context.APIRequest.GetAsync(path);
+        var ms = clock.Elapsed.TotalMilliseconds;
+        return response.Ok ? ms : throw new InvalidOperationException($"{path}: {response.Status} {await response.TextAsync()}");
     }
 
     private static async Task<(double First, double Filter)> OneRunAsync(IPage page, int tasks)
