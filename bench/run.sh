@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks on SQLite and on a throwaway PostgreSQL; results are appended to bench/RESULTS.md.
-# Usage: bench/run.sh [engine|timers|cascade|completions|memory|coldstart|issue14|reports|importer|all] [extra options for PolicyFlow.Bench]
+# Usage: bench/run.sh [engine|timers|cascade|completions|memory|coldstart|issue14|reports|inbox|importer|all] [extra options for PolicyFlow.Bench]
 # issue14 runs cascade, completions, timers, memory and coldstart (issue 14's engine figures, each against its ceiling).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -33,6 +33,8 @@ run() { dotnet bench/PolicyFlow.Bench/bin/Release/net10.0/PolicyFlow.Bench.dll "
 [[ $what == memory || $what == issue14 || $what == all ]] && run memory "$@"
 [[ $what == coldstart || $what == issue14 || $what == all ]] && run coldstart "$@"
 [[ $what == all ]] && run importer
+# The inbox in Chromium (issue 13): the host as its own process, signed in as one agency with 10,000 tasks.
+[[ $what == inbox || $what == all ]] && run inbox "$@"
 # One process per provider, so each one's memory figures are its own (give no --providers here: it is set).
 if [[ $what == reports || $what == all ]]; then
   # POLICYFLOW_BENCH_PROVIDERS="PostgreSql" runs one provider only (the SQLite load of 1,000,000 rows takes minutes).

@@ -8,6 +8,7 @@ using PolicyFlow.Bench;
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- coldstart [--providers …] [--timers 1000000]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- importer [--runs 30] [--measures 100]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- reports [--providers …] [--runs 20] [--tasks 1000000] [--export-runs 3]
+//        dotnet run -c Release --project bench/PolicyFlow.Bench -- inbox [--providers …] [--runs 10] [--tasks 10000]
 var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
 var providers = (options.GetValueOrDefault("providers") ?? "Sqlite,PostgreSql").Split(',');
 var runs = int.Parse(options.GetValueOrDefault("runs") ?? "5", System.Globalization.CultureInfo.InvariantCulture);
@@ -44,12 +45,16 @@ switch (args.FirstOrDefault())
     case "coldstart":
         await ColdStartBench.RunAsync(providers, int.Parse(options.GetValueOrDefault("timers") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture), command);
         break;
+    case "inbox":
+        await InboxBench.RunAsync(providers, int.Parse(options.GetValueOrDefault("runs") ?? "10", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(options.GetValueOrDefault("tasks") ?? "10000", System.Globalization.CultureInfo.InvariantCulture), command);
+        break;
     case "importer":
         ImporterBench.Run(int.Parse(options.GetValueOrDefault("runs") ?? "30", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(options.GetValueOrDefault("measures") ?? "100", System.Globalization.CultureInfo.InvariantCulture), command);
         break;
     default:
-        Console.Error.WriteLine("usage: PolicyFlow.Bench engine|timers|cascade|completions|memory|coldstart|reports|importer [--providers Sqlite,PostgreSql] [--runs N] …");
+        Console.Error.WriteLine("usage: PolicyFlow.Bench engine|timers|cascade|completions|memory|coldstart|reports|inbox|importer [--providers Sqlite,PostgreSql] [--runs N] …");
         return 2;
 }
 return 0;

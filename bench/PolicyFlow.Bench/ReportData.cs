@@ -24,6 +24,9 @@ internal sealed class ReportData(RegionDirectory regions, AgencyCatalog catalog,
     private const long Day = 86_400_000;
 
     public DateTimeOffset Now => now;
+
+    /// <summary>Reshapes each generated row (another bench's data set from the same seed); unchanged by default.</summary>
+    public Func<TaskRow, TaskRow> Reshape { get; init; } = t => t;
     public int Tasks => tasks;
 
     public static string PolicyId(int index) => string.Create(CultureInfo.InvariantCulture, $"bench-p{index + 1:D2}");
@@ -93,11 +96,11 @@ internal sealed class ReportData(RegionDirectory regions, AgencyCatalog catalog,
             var id = NextGuid();
             var urged = open && due <= nowMs && random.NextDouble() < 0.1 ? nowMs - (long)(random.NextDouble() * Math.Min(10 * Day, nowMs - due)) : (long?)null;
             var extended = random.NextDouble() < 0.02 ? Math.Min(created + (10 * Day), nowMs - Day) : (long?)null;
-            yield return new TaskRow(id, NextGuid(), NextGuid(), $"{MeasureTitle(policy, measure)}：{StepTitle(step)}", $"{kind}-{region.Code}", status,
+            yield return Reshape(new TaskRow(id, NextGuid(), NextGuid(), $"{MeasureTitle(policy, measure)}：{StepTitle(step)}", $"{kind}-{region.Code}", status,
                 created, due, claimed, completed, claimed is null ? null : "已部署，正在推进", claimed is null ? null : 50, claimed,
                 PolicyId(policy), measure, MeasureTitle(policy, measure), step, kind, region.Code,
                 region.Level switch { RegionLevel.City => region.Code, RegionLevel.County => region.ParentCode, _ => null }, region.Level.ToString(),
-                random.NextDouble() < 0.02 ? 2 : 1, urged, urged is { } u ? UrgeDay(u) : 0, extended);
+                random.NextDouble() < 0.02 ? 2 : 1, urged, urged is { } u ? UrgeDay(u) : 0, extended));
         }
     }
 

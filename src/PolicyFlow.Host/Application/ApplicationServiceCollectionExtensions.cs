@@ -37,6 +37,7 @@ internal static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<BulletinPdf>();
         services.TryAddSingleton<Instances.ReadInstance>();
         services.TryAddSingleton<Extensions.DecideExtension>();
+        services.TryAddSingleton<Extensions.RequestExtension>();
         services.TryAddSingleton<Instances.CancelInstance>();
         services.TryAddSingleton<Instances.RetryInstance>();
         services.TryAddSingleton<Definitions.SaveDefinitionDraft>();

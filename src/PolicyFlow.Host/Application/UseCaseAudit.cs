@@ -1,11 +1,3 @@
-<<<<<<< HEAD
-=======
-using PolicyFlow.Policies;
-using PolicyFlow.Policies.Corrections;
-using PolicyFlow.Activities.Publishing;
-using PolicyFlow.Engine.Definitions;
-using PolicyFlow.Engine.Runtime;
->>>>>>> importer4
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Auth.Audit;
 using PolicyFlow.Host.Auth.Storage;

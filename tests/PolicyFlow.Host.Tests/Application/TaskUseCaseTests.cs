@@ -1,12 +1,16 @@
 using System.Net;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PolicyFlow.Activities.Deadlines;
+using PolicyFlow.Activities.Extensions;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Host.Application;
+using PolicyFlow.Host.Application.Extensions;
 using PolicyFlow.Host.Application.Tasks;
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Auth.Audit;
@@ -78,6 +82,46 @@ public sealed class TaskUseCaseTests(AuthApp app)
         Assert.All(await TasksAsync(apiTask, studioTask), t => Assert.Equal(WorkTaskStatus.Claimed, t.Status));
     }
 
+    [Fact]
+    public async Task AskingForAnExtension_LeavesTheSameAuditEntryThroughTheApiAndTheStudio_AndBadInputIsRefusedAlikeAndStoresNothing()
+    {
+        const string due = "2099-12-31T17:00:00+08:00"; // due day 2099-12-31; at most 366 days later
+        var (apiTask, studioTask) = (await ReviewTaskAsync("uc-ext-a", due), await ReviewTaskAsync("uc-ext-b", due));
+        using var client = await app.ClientAsync("jx-330102");
+        foreach (var (day, reason, says) in new[]
+        {
+            ("2100-01-10", " ", "请说明延期理由"), ("2020-01-01", "等待省级数据", "不能早于今天"), ("2101-01-10", "等待省级数据", "不得超过 366 天"),
+        })
+        {
+            var response = await client.PostAsJsonAsync($"/api/tasks/{apiTask}/extensions", new { newDueDate = day, reason });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(says, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var refusal = await Assert.ThrowsAsync<EngineException>(() => UseCase<RequestExtension>()
+                .HandleAsync(Shangcheng, studioTask, new RequestExtension.Request(DateOnly.Parse(day, CultureInfo.InvariantCulture), null, reason)));
+            Assert.Contains(says, refusal.Message, StringComparison.Ordinal);
+            var refused = await AuditAsync(apiTask, studioTask);
+            Assert.Equal(("jx-330102", "extension.request", 400, true), Shape(refused[apiTask]));
+            Assert.Equal(Shape(refused[apiTask]), Shape(refused[studioTask]));
+        }
+        Assert.Empty(await ExtensionsAsync(apiTask, studioTask));
+
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/tasks/{apiTask}/extensions",
+            new { newDueDate = "2100-01-10", reason = "等待省级数据" })).StatusCode);
+        var asked = await UseCase<RequestExtension>().HandleAsync(Shangcheng, studioTask, new RequestExtension.Request(new DateOnly(2100, 1, 10), null, "等待省级数据"));
+        Assert.Equal(ExtensionStatus.Pending, asked.Status);
+        var entries = await AuditAsync(apiTask, studioTask);
+        Assert.Equal(("jx-330102", "extension.request", 200, false), Shape(entries[apiTask]));
+        Assert.Equal(Shape(entries[apiTask]), Shape(entries[studioTask]));
+        Assert.Equal("studio", entries[studioTask].RemoteAddress);
+        Assert.All(await ExtensionsAsync(apiTask, studioTask), e => Assert.Equal((new DateOnly(2100, 1, 10), "jx-330102"), (DueDay.Of(e.RequestedDueAt), e.RequestedBy)));
+    }
+
+    private async Task<List<ExtensionRequest>> ExtensionsAsync(params Guid[] tasks)
+    {
+        await using var db = UseCase<DbFactory>().Create();
+        return await db.Extensions.AsNoTracking().Where(e => tasks.Contains(e.TaskId)).ToListAsync();
+    }
+
     private T UseCase<T>() where T : notnull => app.Factory.Services.GetRequiredService<T>();
 
     private static (string, string, int, bool) Shape(AuditEntry e) => (e.UserName, e.Method, e.Status, e.Refused);
@@ -102,13 +146,14 @@ public sealed class TaskUseCaseTests(AuthApp app)
     }
 
     /// <summary>A review task (Accept / Return) of 上城区经信局 in a flow of its own.</summary>
-    private async Task<Guid> ReviewTaskAsync(string id)
+    private async Task<Guid> ReviewTaskAsync(string id, string? dueAt = null)
     {
+        var due = dueAt is null ? "" : $", \"dueAt\": \"{dueAt}\"";
         using var admin = await app.ClientAsync("admin");
         var json = $$"""
         { "id": "{{id}}", "name": "{{id}}", "variables": [ { "name": "leadAgency", "type": "string", "default": "rlsb-330000" } ],
           "activities": [ { "id": "start", "type": "Start" },
-            { "id": "review", "type": "HumanTask", "properties": { "title": "审核", "assignee": "jx-330102", "outcomes": ["Accept", "Return"] } },
+            { "id": "review", "type": "HumanTask", "properties": { "title": "审核", "assignee": "jx-330102", "outcomes": ["Accept", "Return"]{{due}} } },
             { "id": "end", "type": "End" } ],
           "connections": [ { "from": "start", "outcome": "Done", "to": "review" }, { "from": "review", "outcome": "Accept", "to": "end" },
             { "from": "review", "outcome": "Return", "to": "end" } ] }

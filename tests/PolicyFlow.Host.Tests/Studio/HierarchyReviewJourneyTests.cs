@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using PolicyFlow.Testing;
 
 namespace PolicyFlow.Host.Tests.Studio;
 
@@ -43,7 +42,7 @@ public sealed class HierarchyReviewJourneyTests(StudioHost host) : StudioTest(ho
         await Assertions.Expect(city.GetByTestId("page-title")).ToContainTextAsync("审核上城区落实情况");
         await Assertions.Expect(city.GetByTestId("submission")).ToContainTextAsync("上城区经信局");
         await Assertions.Expect(city.GetByTestId("submission-remark")).ToHaveTextAsync("已落实，请审核");
-        await Screenshot(city, "hierarchy-city-reviews-county-zh-CN");
+        await ScreenshotAsync(city, "hierarchy-city-reviews-county-zh-CN");
         await city.GetByTestId("return").ClickAsync();
         await Assertions.Expect(city.GetByTestId("action-error")).ToContainTextAsync("退回重办须写明");
         await city.GetByLabel("办理意见").FillAsync("缺少企业工程师名单，请补充后重报");
@@ -54,7 +53,7 @@ public sealed class HierarchyReviewJourneyTests(StudioHost host) : StudioTest(ho
         await OpenAsync(county, $"/tasks/{await OpenTaskAsync(shangcheng, "jx-330102")}");
         await Assertions.Expect(county.GetByTestId("returned-reason")).ToContainTextAsync("缺少企业工程师名单，请补充后重报");
         await Assertions.Expect(county.Locator("[data-testid=history-line][data-kind=Returned]")).ToContainTextAsync("退回重办：“缺少企业工程师名单，请补充后重报”");
-        await Screenshot(county, "hierarchy-county-returned-zh-CN");
+        await ScreenshotAsync(county, "hierarchy-county-returned-zh-CN");
         await county.GetByTestId("claim").ClickAsync();
         await Assertions.Expect(county.Locator("[data-testid=history-line][data-kind=Claimed]").Last).ToBeVisibleAsync();
         await county.GetByLabel("办理意见").FillAsync("已补充企业工程师名单 86 人");
@@ -73,13 +72,13 @@ public sealed class HierarchyReviewJourneyTests(StudioHost host) : StudioTest(ho
         await Assertions.Expect(city.Locator("[data-testid=county][data-state=NotReported]")).ToHaveCountAsync(12);
         await Assertions.Expect(city.GetByTestId("counties-note")).ToContainTextAsync("尚未报送的 12 个县（市、区）将标记为“未报”");
         await city.GetByLabel("办理意见").FillAsync("全市已部署落实；上城区已报送，其余12个县（市、区）正在推进。");
-        await Screenshot(city, "hierarchy-city-report-zh-CN");
+        await ScreenshotAsync(city, "hierarchy-city-report-zh-CN");
         await city.GetByTestId("culture-en").ClickAsync();
         await Assertions.Expect(city.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await city.Locator("[data-interactive=true]").WaitForAsync();
         await Assertions.Expect(city.GetByTestId("counties-count")).ToHaveTextAsync("Reported 1/13");
         await Assertions.Expect(city.GetByTestId("counties-note")).ToContainTextAsync("the 12 counties that have not reported are marked “Not reported”");
-        await Screenshot(city, "hierarchy-city-report-en");
+        await ScreenshotAsync(city, "hierarchy-city-report-en");
         await city.GetByTestId("task-actions").GetByTestId("comment").FillAsync("全市已部署落实；上城区已报送，其余12个县（市、区）正在推进。");
         await city.GetByTestId("complete").ClickAsync();
         await city.WaitForURLAsync("**/tasks");
@@ -91,7 +90,7 @@ public sealed class HierarchyReviewJourneyTests(StudioHost host) : StudioTest(ho
         await Assertions.Expect(lead.GetByTestId("counties-count")).ToHaveTextAsync("已报 1/13");
         await Assertions.Expect(lead.GetByTestId("counties-as-of")).ToContainTextAsync("截至市级上报时");
         await Assertions.Expect(lead.Locator("[data-testid=county][data-state=NotReported]")).ToHaveCountAsync(12);
-        await Screenshot(lead, "hierarchy-lead-reviews-city-zh-CN");
+        await ScreenshotAsync(lead, "hierarchy-lead-reviews-city-zh-CN");
         await lead.GetByLabel("办理意见").FillAsync("审核通过，请督促未报县（市、区）尽快报送。");
         await lead.GetByTestId("complete").ClickAsync();
         await lead.WaitForURLAsync("**/tasks");
@@ -115,30 +114,6 @@ public sealed class HierarchyReviewJourneyTests(StudioHost host) : StudioTest(ho
 
     private static int Returns(JsonObject ranking, string key) =>
         ranking["rows"]!.AsArray().Single(r => r!["key"]!.GetValue<string>() == key)!["returns"]!.GetValue<int>();
-
-    /// <summary>A browser context of its own for one demo account, signed in through the API as the login page does.</summary>
-    private async Task<IBrowserContext> SignedInAsync(string userName)
-    {
-        var context = await Host.Browser.NewContextAsync(new() { BaseURL = Host.BaseAddress.ToString(), ViewportSize = new() { Width = 1440, Height = 900 } });
-        context.SetDefaultTimeout(20_000);
-        var response = await context.APIRequest.PostAsync("/api/account/login",
-            new() { DataObject = new { userName, password = PolicyFlowAccounts.DemoPassword } });
-        Assert.True(response.Ok, $"{userName}: {response.Status} {await response.TextAsync()}");
-        return context;
-    }
-
-    private static async Task OpenAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        var path = RepositoryRoot.Combine("artifacts", "screenshots", $"studio-{name}.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-    }
 
     /// <summary>The child instance of <paramref name="parent"/> that has a task of <paramref name="assignee"/>.</summary>
     private async Task<Guid> ChildWithTaskOfAsync(Guid parent, string assignee)

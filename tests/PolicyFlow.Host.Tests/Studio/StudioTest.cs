@@ -42,11 +42,7 @@ public abstract class StudioTest(StudioHost host) : IAsyncLifetime
     protected virtual bool InjectsScripts => false;
 
     /// <summary>Opens a Studio page and waits until its Blazor circuit is live (buttons work from then on).</summary>
-    protected async Task OpenAsync(string path)
-    {
-        await Page.GotoAsync(path);
-        await Page.Locator("[data-interactive=true]").WaitForAsync();
-    }
+    protected Task OpenAsync(string path) => OpenAsync(Page, path);
 
     private void Remember(string line)
     {
@@ -58,11 +54,31 @@ public abstract class StudioTest(StudioHost host) : IAsyncLifetime
         }
     }
 
-    protected async Task ScreenshotAsync(string name)
+    protected Task ScreenshotAsync(string name) => ScreenshotAsync(Page, name);
+
+    protected static async Task ScreenshotAsync(IPage page, string name)
     {
         var path = RepositoryRoot.Combine("artifacts", "screenshots", $"studio-{name}.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+    }
+
+    /// <summary>A browser context of its own for one demo account, signed in through the API as the login page does.</summary>
+    protected async Task<IBrowserContext> SignedInAsync(string userName)
+    {
+        var context = await Host.Browser.NewContextAsync(new() { BaseURL = Host.BaseAddress.ToString(), ViewportSize = new() { Width = 1440, Height = 900 } });
+        context.SetDefaultTimeout(20_000);
+        var response = await context.APIRequest.PostAsync("/api/account/login",
+            new() { DataObject = new { userName, password = PolicyFlowAccounts.DemoPassword } });
+        Assert.True(response.Ok, $"{userName}: {response.Status} {await response.TextAsync()}");
+        return context;
+    }
+
+    /// <summary>Opens a Studio page in another user's <paramref name="page"/> and waits until its circuit is live.</summary>
+    protected static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.Locator("[data-interactive=true]").WaitForAsync();
     }
 
     /// <summary>Picks <paramref name="option"/> in the MudSelect labelled <paramref name="label"/>.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Deadlines;
 using PolicyFlow.Directories;
+using PolicyFlow.Activities.Extensions;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Runtime;
@@ -26,7 +27,8 @@ internal sealed class TaskDetail(DbFactory dbFactory, AccountsDb accounts, Agenc
     {
         ArgumentNullException.ThrowIfNull(caller);
         await using var db = dbFactory.Create();
-        var access = await new Visibility(db, catalog, regions).TaskAccessAsync(caller, taskId, cancellationToken);
+        var visibility = new Visibility(db, catalog, regions);
+        var access = await visibility.TaskAccessAsync(caller, taskId, cancellationToken);
         var task = access == TaskAccess.None ? null : await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         if (task is null)
         {
@@ -38,6 +40,9 @@ internal sealed class TaskDetail(DbFactory dbFactory, AccountsDb accounts, Agenc
         await using var accountsDb = accounts.Create();
         var attachments = await accountsDb.Attachments.AsNoTracking().Where(a => a.TaskId == taskId).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
         var extension = await db.Extensions.AsNoTracking().Where(e => e.TaskId == taskId).OrderByDescending(e => e.RequestedAt).FirstOrDefaultAsync(cancellationToken);
+        // Who may decide a pending request is DecideExtension's rule, asked here so the page offers it to them alone.
+        var decides = extension is { Status: ExtensionStatus.Pending } pending && Extensions.DecideExtension.Refusal(caller, pending.RequestedBy, task.Assignee,
+            await visibility.LeadAgencyAsync(task.InstanceId, cancellationToken)) is null;
         var story = new TaskHistory(db, accountsDb, catalog);
         var history = await story.ForAsync(task, facts, cancellationToken);
         var comments = await db.Comments.AsNoTracking().Where(c => c.TaskId == taskId).OrderBy(c => c.At).ToListAsync(cancellationToken);
@@ -55,7 +60,7 @@ internal sealed class TaskDetail(DbFactory dbFactory, AccountsDb accounts, Agenc
             [.. attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.UploadedBy,
                 AttachEvidence.DownloadUrl(taskId, a.Id)))],
             history, [.. comments.Select(c => new CommentView(c.Id, c.At, people.GetValueOrDefault(c.By, c.By), c.Text))], access == TaskAccess.Act,
-            [.. underReview.Select(s => s with { SubmittedBy = s.SubmittedBy is { } by ? submitters.GetValueOrDefault(by, by) : null })], counties);
+            [.. underReview.Select(s => s with { SubmittedBy = s.SubmittedBy is { } by ? submitters.GetValueOrDefault(by, by) : null })], counties, decides);
     }
 
     private TaskDue? DueOf(WorkTask task, DateTimeOffset now)

@@ -2,7 +2,8 @@ namespace PolicyFlow.Host.Application.Tasks;
 
 /// <summary>
 /// A task as its assignee reads it (<c>GET /api/tasks/{id}</c> and the Studio's task page): what it implements, who leads,
-/// by when, where the extension stands, the evidence and what happened so far — no engine data.
+/// by when, where the extension stands (and whether the caller decides its pending request), the evidence and what
+/// happened so far — no engine data.
 /// </summary>
 public sealed record TaskDetailView(
     Guid Id,
@@ -32,7 +33,8 @@ public sealed record TaskDetailView(
     IReadOnlyList<CommentView> Comments,
     bool CanAct,
     IReadOnlyList<SubmissionView> UnderReview,
-    CountyReportsView? Counties)
+    CountyReportsView? Counties,
+    bool CanDecideExtension = false)
 {
     public bool IsOpen => Status is nameof(Engine.Tasks.WorkTaskStatus.Open) or nameof(Engine.Tasks.WorkTaskStatus.Claimed);
 }

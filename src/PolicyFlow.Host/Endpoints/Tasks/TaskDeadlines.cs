@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Deadlines;
-using PolicyFlow.Activities.Extensions;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Engine.Runtime;
 
@@ -10,7 +8,7 @@ namespace PolicyFlow.Host.Endpoints.Tasks;
 /// <summary>A task's pending and fired timers, and its extension requests (延期): ask, list, decide.</summary>
 internal static class TaskDeadlines
 {
-    internal sealed record ExtensionAsk(DateTimeOffset? NewDueAt, DateOnly? NewDueDate, string Reason);
+    internal sealed record ExtensionAsk(DateTimeOffset? NewDueAt, DateOnly? NewDueDate, string? Reason);
     internal sealed record ExtensionDecision(bool Approve, string? Comment);
 
     public static void Map(RouteGroupBuilder group)
@@ -26,14 +24,10 @@ internal static class TaskDeadlines
         });
         group.MapGet("/{id:guid}/extensions", async (Guid id, PolicyFlowDbContext db, CancellationToken ct) =>
             await db.Extensions.AsNoTracking().Where(e => e.TaskId == id).OrderBy(e => e.RequestedAt).ToListAsync(ct));
-        group.MapPost("/{id:guid}/extensions", async (Guid id, ExtensionAsk ask, ExtensionService extensions, ExtensionRules rules, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/extensions", async (Guid id, ExtensionAsk ask, Application.Extensions.RequestExtension extension, HttpContext http,
+            CancellationToken ct) =>
         {
-            Application.TextBounds.Check(ask.Reason, "reason");
-            // A date means the whole day: the task becomes overdue at the next midnight in Asia/Shanghai.
-            // The last representable day has no following midnight: refused as too far rather than overflowing.
-            var newDue = ask.NewDueAt ?? (ask.NewDueDate is { } day ? (day < DateOnly.MaxValue ? DueDay.ToDueAt(day) : throw EngineException.Invalid(rules.TooFar))
-                : throw EngineException.Invalid("Give newDueDate (yyyy-MM-dd) or newDueAt."));
-            var request = await extensions.RequestAsync(id, newDue, ask.Reason ?? "", Actor.Of(http.User), ct);
+            var request = await extension.HandleAsync(Auth.Caller.From(http.User), id, new(ask.NewDueDate, ask.NewDueAt, ask.Reason), ct);
             return Results.Created(string.Create(CultureInfo.InvariantCulture, $"/api/tasks/{id}/extensions/{request.Id}"), request);
         });
         group.MapPost("/{id:guid}/extensions/{requestId:guid}/decision", async (Guid id, Guid requestId, ExtensionDecision decision,

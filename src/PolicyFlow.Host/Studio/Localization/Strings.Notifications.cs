@@ -29,6 +29,8 @@ internal static partial class Strings
         ["Inbox.Total"] = ("共 {0} 项", "{0} tasks"),
         ["Inbox.BatchClaim"] = ("批量签收（{0}）", "Sign for selected ({0})"),
         ["Inbox.BatchClaimed"] = ("已签收 {0} 项，{1} 项未能签收", "{0} signed for, {1} refused"),
+        ["Inbox.BatchUrge"] = ("批量催办（{0}）", "Urge selected ({0})"),
+        ["Inbox.BatchUrged"] = ("已催办 {0} 项，{1} 项被拒（今天已催办）", "{0} urged, {1} refused (already urged today)"),
         ["Notice.UnreadOnly"] = ("只看未读", "Unread only"),
         ["Notice.ReadAll"] = ("全部标为已读", "Mark all read"),
         ["Notice.None"] = ("没有通知。", "No notifications."),

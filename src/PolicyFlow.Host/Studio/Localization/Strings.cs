@@ -14,7 +14,7 @@ internal static partial class Strings
     private static Dictionary<string, (string Zh, string En)> Build()
     {
         var table = new Dictionary<string, (string Zh, string En)>(StringComparer.Ordinal);
-        foreach (var part in new[] { Common, Tasks, TaskPage, Review, Notifications, Instances, Designer, Policies, Corrections, Directories, Supervision, Bulletin, Users })
+        foreach (var part in new[] { Common, Tasks, TaskPage, Extensions, Review, Notifications, Instances, Designer, Policies, Corrections, Directories, Supervision, Bulletin, Users })
         {
             foreach (var (key, text) in part)
             {
