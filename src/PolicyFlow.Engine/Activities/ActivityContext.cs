@@ -44,6 +44,7 @@ public sealed partial class ActivityContext
     public WorkflowDefinition Definition => _burst.Definition;
     public JsonObject Variables => _burst.Variables;
     public InstanceState State => _burst.State;
+    internal JoinBookkeeping Joins => _burst.Joins;
     public EngineDbContext Db => _burst.Work.Db;
     public DateTimeOffset Now => _burst.Work.Now;
     public string Actor => _burst.Work.Actor;

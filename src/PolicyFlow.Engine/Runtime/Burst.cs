@@ -23,6 +23,7 @@ internal sealed class Burst
         _open = open;
         State = JsonSerializer.Deserialize<InstanceState>(instance.StateJson, DefinitionJson.Options) ?? new InstanceState();
         Variables = JsonNode.Parse(instance.VariablesJson)?.AsObject() ?? [];
+        Joins = new JoinBookkeeping(State);
     }
 
     public WorkflowRuntime Runtime { get; }
@@ -31,6 +32,7 @@ internal sealed class Burst
     public WorkflowDefinition Definition { get; }
     public InstanceState State { get; }
     public JsonObject Variables { get; }
+    public JoinBookkeeping Joins { get; }
     public List<ChildRequest> PendingChildren { get; } = [];
 
     public void Schedule(Token token) => _queue.Enqueue(new Step(token, null, null));
@@ -163,7 +165,7 @@ internal sealed class Burst
         var next = outcomes.SelectMany(o => Definition.From(node.Id, o)).ToList();
         if (next.Count == 0)
         {
-            Die(token);
+            EndBranch(token);
             return;
         }
         if (next.Count == 1)
@@ -171,38 +173,26 @@ internal sealed class Burst
             Schedule(token.At(next[0].To));
             return;
         }
-        var frame = $"f{State.NextFrame++}";
-        State.Forks[frame] = new ForkFrame { Live = next.Count };
+        var frame = Joins.OpenFork(next.Count);
         foreach (var connection in next)
         {
             Schedule(token.Inside(frame).At(connection.To));
         }
     }
 
-    /// <summary>A path ended without reaching a join: its fork expects one branch fewer.</summary>
-    private void Die(Token token)
+    /// <summary>A path ended without reaching a join; if the others all wait at their join, the join goes on.</summary>
+    private void EndBranch(Token token)
     {
-        var frameId = token.InnermostFork;
-        if (frameId is null || !State.Forks.TryGetValue(frameId, out var frame))
+        if (Joins.EndBranch(token) is not { } released)
         {
             return;
         }
-        frame.Live--;
-        if (frame.Arrived > 0 && frame.Arrived >= frame.Live)
-        {
-            State.Forks.Remove(frameId);
-            var join = Definition.Find(frame.JoinId!)!;
-            var joinState = State.For(join.Id);
-            joinState.Status = "Completed";
-            joinState.CompletedAt = Work.Now;
-            Work.Journal(Instance.Id, JournalKinds.ActivityCompleted, join.Id, new { outcomes = new[] { "Done" } });
-            Follow(join, token.OutOfInnermost().At(join.Id), ["Done"]);
-        }
-        else if (frame.Live <= 0 && frame.Arrived == 0)
-        {
-            State.Forks.Remove(frameId);
-            Die(token.OutOfInnermost());
-        }
+        var join = Definition.Find(released.JoinId)!;
+        var joinState = State.For(join.Id);
+        joinState.Status = "Completed";
+        joinState.CompletedAt = Work.Now;
+        Work.Journal(Instance.Id, JournalKinds.ActivityCompleted, join.Id, new { outcomes = new[] { "Done" } });
+        Follow(join, released.Token, ["Done"]);
     }
 
     private void Fault(Token token, string message, string? activityId = null, string? type = null)
@@ -233,7 +223,7 @@ internal sealed class Burst
         }
         foreach (var child in PendingChildren)
         {
-            await Runtime.LaunchChildAsync(Work, Instance, child, cancellationToken);
+            Work.Followups.Enqueue(new Followup.LaunchChild(Instance.Id, child));
         }
     }
 

@@ -29,6 +29,12 @@ public sealed class UnitOfWork
     /// <summary>Instances loaded in this unit of work, so nested bursts share one tracked entity.</summary>
     internal Dictionary<Guid, WorkflowInstance> Instances { get; } = [];
 
+    /// <summary>Work bursts left for other instances (children to launch, parents to resume), run in order by <see cref="WorkflowRuntime"/>.</summary>
+    internal Queue<Followup> Followups { get; } = new();
+
+    /// <summary>Set while the follow-ups are being run, so a follow-up that asks for more only queues them.</summary>
+    internal bool DrainingFollowups { get; set; }
+
     public void Journal(Guid instanceId, string kind, string? activityId = null, object? data = null, Guid? taskId = null) =>
         Db.Journal.Add(new JournalEntry
         {

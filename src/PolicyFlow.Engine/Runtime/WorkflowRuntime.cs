@@ -20,11 +20,22 @@ public sealed class WorkflowRuntime(
     public ActivityRegistry Registry { get; } = registry;
     public IServiceProvider Services { get; } = services;
 
+    /// <summary>Most follow-ups one unit of work may run: a definition that launches itself would otherwise never stop.</summary>
+    internal int MaxFollowups { get; set; } = 10_000;
+
     public async Task<WorkflowInstance> LaunchAsync(UnitOfWork work, LaunchRequest request, Guid? parentId, Guid? parentBookmarkId,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(request);
+        var instance = await LaunchOneAsync(work, request, parentId, parentBookmarkId, cancellationToken);
+        await RunFollowupsAsync(work, cancellationToken);
+        return instance;
+    }
+
+    private async Task<WorkflowInstance> LaunchOneAsync(UnitOfWork work, LaunchRequest request, Guid? parentId, Guid? parentBookmarkId,
+        CancellationToken cancellationToken)
+    {
         var (definition, version) = await definitions.GetPublishedAsync(work.Db, request.DefinitionId, request.Version, cancellationToken);
         var variables = BindInput(definition, request.Input);
         var instance = new WorkflowInstance
@@ -50,16 +61,58 @@ public sealed class WorkflowRuntime(
         return instance;
     }
 
-    internal Task LaunchChildAsync(UnitOfWork work, WorkflowInstance parent, ChildRequest child, CancellationToken cancellationToken)
+    /// <summary>Runs the queued follow-ups in order until none is left; each kind is handled here and nowhere else.</summary>
+    private async Task RunFollowupsAsync(UnitOfWork work, CancellationToken cancellationToken)
     {
-        work.Journal(parent.Id, JournalKinds.ChildStarted, data: new { child.DefinitionId, child.CorrelationId });
-        return LaunchAsync(work, new LaunchRequest(child.DefinitionId, child.Input, child.CorrelationId), parent.Id, child.BookmarkId, cancellationToken);
+        if (work.DrainingFollowups)
+        {
+            return;
+        }
+        work.DrainingFollowups = true;
+        try
+        {
+            var ran = 0;
+            while (work.Followups.TryDequeue(out var followup))
+            {
+                if (++ran > MaxFollowups)
+                {
+                    throw EngineException.Invalid(
+                        $"More than {MaxFollowups} child launches and parent resumptions in one transaction: does a definition launch itself as its own child?");
+                }
+                switch (followup)
+                {
+                    case Followup.LaunchChild(var parentId, var child):
+                        work.Journal(parentId, JournalKinds.ChildStarted, data: new { child.DefinitionId, child.CorrelationId });
+                        await LaunchOneAsync(work, new LaunchRequest(child.DefinitionId, child.Input, child.CorrelationId), parentId, child.BookmarkId,
+                            cancellationToken);
+                        break;
+                    case Followup.NotifyParent(var bookmarkId, var childId):
+                        await ResumeOneAsync(work, bookmarkId,
+                            new Stimulus("ChildCompleted", new JsonObject { ["childId"] = childId.ToString() }, work.Actor), cancellationToken);
+                        break;
+                    case Followup.CancelChild(var childId):
+                        await CancelOneAsync(work, childId, cancellationToken);
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            work.DrainingFollowups = false;
+        }
     }
 
     /// <summary>Resumes a bookmark. A consumed or unknown bookmark, or a finished instance, changes nothing.</summary>
     public async Task<bool> ResumeAsync(UnitOfWork work, Guid bookmarkId, Stimulus stimulus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+        var resumed = await ResumeOneAsync(work, bookmarkId, stimulus, cancellationToken);
+        await RunFollowupsAsync(work, cancellationToken);
+        return resumed;
+    }
+
+    private async Task<bool> ResumeOneAsync(UnitOfWork work, Guid bookmarkId, Stimulus stimulus, CancellationToken cancellationToken)
+    {
         var bookmark = await work.Db.Bookmarks.FindAsync([bookmarkId], cancellationToken);
         if (bookmark is null || bookmark.ConsumedAt is not null)
         {
@@ -127,13 +180,22 @@ public sealed class WorkflowRuntime(
         else if (_timerHandlers.TryGetValue(timer.Kind, out var handler))
         {
             await handler.HandleAsync(work, timer, cancellationToken);
+            await RunFollowupsAsync(work, cancellationToken);
         }
         return true;
     }
 
+    /// <summary>Cancels an instance and, after it, every unfinished descendant.</summary>
     public async Task<bool> CancelAsync(UnitOfWork work, Guid instanceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+        var cancelled = await CancelOneAsync(work, instanceId, cancellationToken);
+        await RunFollowupsAsync(work, cancellationToken);
+        return cancelled;
+    }
+
+    private async Task<bool> CancelOneAsync(UnitOfWork work, Guid instanceId, CancellationToken cancellationToken)
+    {
         var instance = await LoadAsync(work, instanceId, cancellationToken);
         if (instance.IsFinished)
         {
@@ -145,7 +207,7 @@ public sealed class WorkflowRuntime(
             .Select(i => i.Id).ToListAsync(cancellationToken);
         foreach (var child in children)
         {
-            await CancelAsync(work, child, cancellationToken);
+            work.Followups.Enqueue(new Followup.CancelChild(child));
         }
         return true;
     }
@@ -170,9 +232,10 @@ public sealed class WorkflowRuntime(
             burst.Schedule(token);
         }
         await burst.RunAsync(cancellationToken);
+        await RunFollowupsAsync(work, cancellationToken);
     }
 
-    /// <summary>Ends an instance: its bookmarks are consumed, open tasks and pending timers cancelled, its parent told.</summary>
+    /// <summary>Ends an instance: its bookmarks are consumed, open tasks and pending timers cancelled, its parent told (a follow-up).</summary>
     internal async Task CloseAsync(UnitOfWork work, WorkflowInstance instance, InstanceStatus status, string journalKind,
         CancellationToken cancellationToken)
     {
@@ -195,8 +258,7 @@ public sealed class WorkflowRuntime(
         await CancelTimersAsync(work, t => t.InstanceId == id, cancellationToken);
         if (status == InstanceStatus.Completed && instance.ParentBookmarkId is { } parentBookmark)
         {
-            await ResumeAsync(work, parentBookmark,
-                new Stimulus("ChildCompleted", new JsonObject { ["childId"] = id.ToString() }, work.Actor), cancellationToken);
+            work.Followups.Enqueue(new Followup.NotifyParent(parentBookmark, id));
         }
     }
 

@@ -9,7 +9,7 @@ namespace PolicyFlow.Engine.Tests.Runtime;
 public sealed class ForkJoinTests
 {
     [Theory]
-    [MemberData(nameof(ProvidersAndOrders))]
+    [ClassData(typeof(ProvidersAndOrders))]
     public async Task CompletingBothTasks_InEitherOrder_CompletesTheInstanceOnce(string provider, bool aFirst)
     {
         await using var h = await WorkflowHarness.StartAsync(provider);
@@ -109,9 +109,4 @@ public sealed class ForkJoinTests
         Assert.Equal(2, (await h.TasksAsync(id)).Count);
         Assert.Single(await h.JournalAsync(id), j => j.Kind == JournalKinds.Launched);
     }
-
-    public static TheoryData<string, bool> ProvidersAndOrders() => new()
-    {
-        { "Sqlite", true }, { "Sqlite", false }, { "PostgreSql", true }, { "PostgreSql", false },
-    };
 }

@@ -9,3 +9,16 @@ public sealed class Providers : TheoryData<string>
         Add("PostgreSql");
     }
 }
+
+/// <summary>Both databases, each with both orders of two steps (true: the first one first).</summary>
+public sealed class ProvidersAndOrders : TheoryData<string, bool>
+{
+    public ProvidersAndOrders()
+    {
+        foreach (var provider in new[] { "Sqlite", "PostgreSql" })
+        {
+            Add(provider, true);
+            Add(provider, false);
+        }
+    }
+}

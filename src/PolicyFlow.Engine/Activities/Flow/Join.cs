@@ -7,19 +7,11 @@ internal sealed class Join : IActivity
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var frameId = context.Token.InnermostFork;
-        if (frameId is null || !context.State.Forks.TryGetValue(frameId, out var frame))
-        {
-            return ValueTask.FromResult(ActivityResult.Done("Done"));
-        }
-        frame.Arrived++;
-        frame.JoinId = context.Node.Id;
-        if (frame.Arrived < frame.Live)
+        if (context.Joins.Arrive(context.Token, context.Node.Id) is not { } next)
         {
             return ValueTask.FromResult(ActivityResult.Absorbed());
         }
-        context.State.Forks.Remove(frameId);
-        context.Token = context.Token.OutOfInnermost();
+        context.Token = next;
         return ValueTask.FromResult(ActivityResult.Done("Done"));
     }
 }

@@ -23,12 +23,7 @@ public static class ChildWait
         {
             return ActivityResult.Done("Done");
         }
-        return ActivityResult.Wait(BookmarkKind.Children, payload: new JsonObject
-        {
-            ["total"] = inputs.Count,
-            ["required"] = needed,
-            ["completed"] = new JsonArray(),
-        });
+        return ActivityResult.Wait(BookmarkKind.Children, payload: JoinBookkeeping.ChildWait(inputs.Count, needed));
     }
 
     /// <summary>Counts the child that completed; done when enough have.</summary>
@@ -36,13 +31,7 @@ public static class ChildWait
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(stimulus);
-        var completed = context.BookmarkPayload["completed"]!.AsArray();
-        var child = stimulus.Data?["childId"]?.GetValue<string>();
-        if (child is not null && completed.All(c => c!.GetValue<string>() != child))
-        {
-            completed.Add(child);
-        }
-        return completed.Count >= context.BookmarkPayload["required"]!.GetValue<int>()
+        return JoinBookkeeping.CountChild(context.BookmarkPayload, stimulus.Data?["childId"]?.GetValue<string>())
             ? ActivityResult.Done("Done")
             : ActivityResult.Wait(BookmarkKind.Children);
     }
