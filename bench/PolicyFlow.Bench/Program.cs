@@ -7,7 +7,7 @@ using PolicyFlow.Bench;
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- memory [--providers …] [--instances 10000,100000]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- coldstart [--providers …] [--timers 1000000]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- importer [--runs 30] [--measures 100]
-//        dotnet run -c Release --project bench/PolicyFlow.Bench -- http [--providers …] [--users 200] [--seconds 60] [--pool 5]
+//        dotnet run -c Release --project bench/PolicyFlow.Bench -- http [--providers …] [--users 200] [--seconds 60]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- drills [--providers …] [--drills cascade,timers] [--rounds 3] [--timers 10000]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- reports [--providers …] [--runs 20] [--tasks 1000000] [--export-runs 3]
 var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
@@ -48,8 +48,7 @@ switch (args.FirstOrDefault())
         break;
     case "http":
         await HttpLoadBench.RunAsync(providers, int.Parse(options.GetValueOrDefault("users") ?? "200", System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(options.GetValueOrDefault("seconds") ?? "60", System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(options.GetValueOrDefault("pool") ?? "5", System.Globalization.CultureInfo.InvariantCulture), command);
+            int.Parse(options.GetValueOrDefault("seconds") ?? "60", System.Globalization.CultureInfo.InvariantCulture), command);
         break;
     case "drills":
         return await PolicyFlow.Bench.Drills.DrillRunner.RunAsync(providers, (options.GetValueOrDefault("drills") ?? "cascade,timers").Split(','),

@@ -61,9 +61,11 @@ internal static class TimerKillDrill
             var perTimer = journal.Select(d => JsonDocument.Parse(d).RootElement.GetProperty("timer").GetGuid()).GroupBy(g => g).ToList();
             drill.Check("timers with a TimerFired journal line", timers, perTimer.Count);
             drill.Check("timers journaled as fired more than once", 0, perTimer.Count(g => g.Count() > 1));
-            var mails = await check.Outbox.AsNoTracking().Where(m => m.InstanceId == instance && m.Kind == "Reminder").CountAsync();
-            drill.Check("reminder emails in the outbox ≤ timers fired (one per firing at most; digests may merge)", mails <= timers && mails > 0,
-                string.Create(CultureInfo.InvariantCulture, $"{mails:N0} for {timers:N0} firings"));
+            // A reminder goes to each distinct address of the county agency (its contact and its staff): one email per timer and address.
+            var perAddress = await check.Outbox.AsNoTracking().Where(m => m.InstanceId == instance && m.Kind == "Reminder")
+                .GroupBy(m => m.To).Select(g => g.Count()).ToListAsync();
+            drill.Check($"reminder emails per recipient address ({perAddress.Count} addresses: one per timer each)",
+                perAddress.Count > 0 && perAddress.All(c => c == timers), string.Join(", ", perAddress.Select(c => c.ToString("N0", CultureInfo.InvariantCulture))));
             drill.Check("outbox messages sharing a Message-ID or dedup key", 0, await CascadeKillDrill.OutboxDuplicatesAsync(factory));
         }
         finally
