@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks on SQLite and on a throwaway PostgreSQL; results are appended to bench/RESULTS.md.
-# Usage: bench/run.sh [engine|timers|cascade|completions|memory|coldstart|issue14|reports|inbox|importer|all] [extra options for PolicyFlow.Bench]
+# Usage: bench/run.sh [engine|timers|cascade|completions|memory|coldstart|issue14|reports|inbox|importer|http|drills|all] [extra options for PolicyFlow.Bench]
+# http: 200 county users through the API with wrk (bench/http/load.lua); drills: the fault drills (bench/drills/drills.sh).
 # issue14 runs cascade, completions, timers, memory and coldstart (issue 14's engine figures, each against its ceiling).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -35,6 +36,11 @@ run() { dotnet bench/PolicyFlow.Bench/bin/Release/net10.0/PolicyFlow.Bench.dll "
 [[ $what == all ]] && run importer
 # The inbox in Chromium (issue 13): the host as its own process, signed in as one agency with 10,000 tasks.
 [[ $what == inbox || $what == all ]] && run inbox "$@"
+if [[ $what == http ]]; then
+  command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
+  run http "$@"
+fi
+[[ $what == drills ]] && bench/drills/drills.sh "$@"
 # One process per provider, so each one's memory figures are its own (give no --providers here: it is set).
 if [[ $what == reports || $what == all ]]; then
   # POLICYFLOW_BENCH_PROVIDERS="PostgreSql" runs one provider only (the SQLite load of 1,000,000 rows takes minutes).

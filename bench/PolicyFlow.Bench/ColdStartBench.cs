@@ -66,17 +66,18 @@ internal static class ColdStartBench
         Results.Append("Cold start with a million pending timers (issue 14 M6)", command, lines);
     }
 
-    private static async Task LoadAsync(DbFactory factory, Guid instance, Guid task, int timers, long now)
+    /// <summary>Bulk-loads <paramref name="timers"/> future reminders and <paramref name="due"/> already due (the timer drill loads due ones only).</summary>
+    internal static async Task LoadAsync(DbFactory factory, Guid instance, Guid task, int timers, long now, int due = Due)
     {
         const string Columns = "\"Id\", \"InstanceId\", \"TaskId\", \"Kind\", \"DueAt\", \"Status\", \"CreatedAt\", \"PayloadJson\"";
         var day = TimeSpan.FromDays(30).TotalMilliseconds;
-        long DueAt(int i) => i < Due ? now - 1000 + i : now + 60_000 + (long)(day * i / timers);
+        long DueAt(int i) => i < due ? now - 1000 + i : now + 60_000 + (long)(day * i / timers);
         if (factory.Provider == StorageProvider.PostgreSql)
         {
             await using var connection = new NpgsqlConnection(factory.ConnectionString);
             await connection.OpenAsync();
             await using var writer = await connection.BeginTextImportAsync($"COPY pf_timers ({Columns}) FROM STDIN");
-            for (var i = 0; i < timers + Due; i++)
+            for (var i = 0; i < timers + due; i++)
             {
                 await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Guid.NewGuid()}\t{instance}\t{task}\tReminder\t{DueAt(i)}\tPending\t{now}\t{{}}"));
             }
@@ -91,13 +92,13 @@ internal static class ColdStartBench
         var id = insert.Parameters.Add("$id", SqliteType.Text);
         insert.Parameters.AddWithValue("$instance", instance.ToString().ToUpperInvariant());
         insert.Parameters.AddWithValue("$task", task.ToString().ToUpperInvariant());
-        var due = insert.Parameters.Add("$due", SqliteType.Integer);
+        var dueAt = insert.Parameters.Add("$due", SqliteType.Integer);
         insert.Parameters.AddWithValue("$now", now);
         await insert.PrepareAsync();
-        for (var i = 0; i < timers + Due; i++)
+        for (var i = 0; i < timers + due; i++)
         {
             id.Value = Guid.NewGuid().ToString().ToUpperInvariant();
-            due.Value = DueAt(i);
+            dueAt.Value = DueAt(i);
             await insert.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();

@@ -7,6 +7,8 @@ using PolicyFlow.Bench;
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- memory [--providers …] [--instances 10000,100000]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- coldstart [--providers …] [--timers 1000000]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- importer [--runs 30] [--measures 100]
+//        dotnet run -c Release --project bench/PolicyFlow.Bench -- http [--providers …] [--users 200] [--seconds 60]
+//        dotnet run -c Release --project bench/PolicyFlow.Bench -- drills [--providers …] [--drills cascade,timers] [--rounds 3] [--timers 10000]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- reports [--providers …] [--runs 20] [--tasks 1000000] [--export-runs 3]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- inbox [--providers …] [--runs 10] [--tasks 10000]
 var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
@@ -49,6 +51,14 @@ switch (args.FirstOrDefault())
         await InboxBench.RunAsync(providers, int.Parse(options.GetValueOrDefault("runs") ?? "10", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(options.GetValueOrDefault("tasks") ?? "10000", System.Globalization.CultureInfo.InvariantCulture), command);
         break;
+    case "http":
+        await HttpLoadBench.RunAsync(providers, int.Parse(options.GetValueOrDefault("users") ?? "200", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(options.GetValueOrDefault("seconds") ?? "60", System.Globalization.CultureInfo.InvariantCulture), command);
+        break;
+    case "drills":
+        return await PolicyFlow.Bench.Drills.DrillRunner.RunAsync(providers, (options.GetValueOrDefault("drills") ?? "cascade,timers").Split(','),
+            int.Parse(options.GetValueOrDefault("rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(options.GetValueOrDefault("timers") ?? "10000", System.Globalization.CultureInfo.InvariantCulture), command);
     case "importer":
         ImporterBench.Run(int.Parse(options.GetValueOrDefault("runs") ?? "30", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(options.GetValueOrDefault("measures") ?? "100", System.Globalization.CultureInfo.InvariantCulture), command);
