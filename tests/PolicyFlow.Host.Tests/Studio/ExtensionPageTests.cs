@@ -61,6 +61,8 @@ public sealed class ExtensionPageTests(StudioHost host) : StudioTest(host)
         await OpenAsync(lead, $"/tasks/{task}");
         await Assertions.Expect(lead.GetByTestId("extension-pending-reason")).ToHaveTextAsync("理由：需等待省级认定数据，预计十日内到位");
         await Assertions.Expect(lead.GetByTestId("extension-pending")).ToContainTextAsync($"申请延期至 {extendedTo}");
+        // The requester as people read them (their agency), not the account's user name.
+        await Assertions.Expect(lead.GetByTestId("extension-pending")).ToContainTextAsync("中共浙江省委人才工作领导小组办公室");
         await lead.GetByTestId("extension-comment").FillAsync("同意延期，请按期报送");
         await ScreenshotAsync(lead, "extension-decide-zh-CN");
         await lead.GetByTestId("extension-approve").ClickAsync();

@@ -46,21 +46,22 @@ internal sealed class TaskDetail(DbFactory dbFactory, AccountsDb accounts, Agenc
         var story = new TaskHistory(db, accountsDb, catalog);
         var history = await story.ForAsync(task, facts, cancellationToken);
         var comments = await db.Comments.AsNoTracking().Where(c => c.TaskId == taskId).OrderBy(c => c.At).ToListAsync(cancellationToken);
-        var people = await story.PeopleAsync(comments.Select(c => c.By), cancellationToken);
         var reported = new ReportedSteps(db, catalog);
         var underReview = await reported.UnderReviewAsync(task, facts, cancellationToken);
         var counties = await reported.CountiesAsync(task, facts, cancellationToken);
-        var submitters = await story.PeopleAsync(underReview.Select(s => s.SubmittedBy ?? ""), cancellationToken);
+        // Everyone the page names, as people read them (显示名（单位）), in one lookup.
+        var people = await story.PeopleAsync([.. comments.Select(c => c.By), .. underReview.Select(s => s.SubmittedBy ?? ""), extension?.RequestedBy ?? ""],
+            cancellationToken);
         return new TaskDetailView(task.Id, task.InstanceId, task.Title, task.Instructions, Name(task.Assignee), task.Status.ToString(), task.OutcomeList,
             [.. task.OutcomeList.Where(task.NeedsComment)], task.CreatedAt, DueOf(task, now), task.ClaimedBy, task.ClaimedAt,
             task.ProgressNote is { } note && task.ProgressAt is { } at ? new TaskProgressView(note, task.ProgressPercent, at, task.ProgressBy) : null,
             task.Outcome, task.Comment, task.CompletedAt, task.CompletedBy, facts?.Step, facts?.Round ?? 1, policy, measure,
             extension is null ? null : new ExtensionState(extension.Id, extension.Status.ToString(), DueDay.Of(extension.RequestedDueAt), extension.Reason,
-                extension.RequestedBy, extension.RequestedAt, extension.DecidedBy, extension.DecidedAt, extension.DecisionComment),
+                extension.RequestedBy, people.GetValueOrDefault(extension.RequestedBy, extension.RequestedBy), extension.RequestedAt, extension.DecidedBy, extension.DecidedAt, extension.DecisionComment),
             [.. attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.UploadedBy,
                 AttachEvidence.DownloadUrl(taskId, a.Id)))],
             history, [.. comments.Select(c => new CommentView(c.Id, c.At, people.GetValueOrDefault(c.By, c.By), c.Text))], access == TaskAccess.Act,
-            [.. underReview.Select(s => s with { SubmittedBy = s.SubmittedBy is { } by ? submitters.GetValueOrDefault(by, by) : null })], counties, decides);
+            [.. underReview.Select(s => s with { SubmittedBy = s.SubmittedBy is { } by ? people.GetValueOrDefault(by, by) : null })], counties, decides);
     }
 
     private TaskDue? DueOf(WorkTask task, DateTimeOffset now)

@@ -54,8 +54,11 @@ public sealed record PolicyRef(string Id, string Title, string? DocumentNumber);
 public sealed record MeasureView(int Number, string NumberText, string? Section, string Title, string Body, AgencyName Lead,
     IReadOnlyList<AgencyName> CoAgencies);
 
-/// <summary>The latest extension request (延期) of the task: pending, approved to a new day, or rejected.</summary>
-public sealed record ExtensionState(Guid Id, string Status, DateOnly RequestedDueDay, string Reason, string RequestedBy, DateTimeOffset RequestedAt,
+/// <summary>
+/// The latest extension request (延期) of the task: pending, approved to a new day, or rejected. <see cref="RequestedBy"/> is the
+/// account's user name; <see cref="RequestedByName"/> the same person as the page names them (显示名（单位）).
+/// </summary>
+public sealed record ExtensionState(Guid Id, string Status, DateOnly RequestedDueDay, string Reason, string RequestedBy, string RequestedByName, DateTimeOffset RequestedAt,
     string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionComment);
 
 public sealed record AttachmentView(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt, string UploadedBy,
