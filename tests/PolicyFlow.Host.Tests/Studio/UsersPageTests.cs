@@ -38,8 +38,11 @@ public sealed class UsersPageTests(StudioHost host) : StudioTest(host)
 
         await row.GetByTestId("lock").ClickAsync();
 
+        // The page's answer first: a failure then says what the page said (a refusal, a conflict), or that it said nothing.
+        var answer = Page.Locator(".mud-snackbar").First;
+        await Assertions.Expect(answer).ToBeVisibleAsync();
+        Assert.Contains($"已锁定 {userName}", await answer.InnerTextAsync(), StringComparison.Ordinal);
         await Assertions.Expect(row.Locator("[data-state]")).ToHaveTextAsync("已锁定");
-        await Assertions.Expect(Page.Locator(".mud-snackbar")).ToContainTextAsync($"已锁定 {userName}");
         await Assertions.Expect(row.GetByTestId("unlock")).ToBeVisibleAsync();
         await ScreenshotAsync("users-locked");
         Assert.Equal(HttpStatusCode.Unauthorized, (await withToken.GetAsync("/api/users/me")).StatusCode);
