@@ -18,8 +18,10 @@ internal sealed class LockUser(UserAdminGate gate)
             {
                 throw EngineException.Invalid("不能锁定自己的账户。 You cannot lock your own account.");
             }
-            UserAdminGate.Check(await users.SetLockoutEnabledAsync(user, true));
-            UserAdminGate.Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+            // One write (the stamp's update saves the whole user), not three: each UpdateAsync checks the concurrency stamp, and
+            // a write to the user between them (a sign-in elsewhere) would leave the account half locked.
+            user.LockoutEnabled = true;
+            user.LockoutEnd = DateTimeOffset.MaxValue;
             UserAdminGate.Check(await users.UpdateSecurityStampAsync(user));
             return await UserView.FromAsync(user, users);
         }, cancellationToken);
