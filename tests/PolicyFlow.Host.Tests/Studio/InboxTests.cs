@@ -12,6 +12,13 @@ public sealed class InboxTests(StudioHost host) : StudioTest(host)
         await Host.PublishAsync(StudioFlows.ForkJoin($"inbox-{tag}", tag));
         await Host.LaunchAsync($"inbox-{tag}");
 
+        // The page as the server first sends it, before any script runs: the first page of tasks is in it, with its links.
+        var prerendered = await (await Page.APIRequest.GetAsync($"/tasks?q={tag}")).TextAsync();
+        Assert.Contains($"制定实施方案 {tag}", prerendered, StringComparison.Ordinal);
+        Assert.Contains($"配合落实 {tag}", prerendered, StringComparison.Ordinal);
+        Assert.Contains("共 2 项", prerendered, StringComparison.Ordinal);
+        Assert.Matches("href=\"/tasks/[0-9a-f-]+\" class=\"pf-task-link\"", prerendered);
+
         // Filtered to this test's agencies: the seed policy's own tasks fill the first pages of the inbox.
         await OpenAsync($"/tasks?q={tag}");
         await Assertions.Expect(Page.GetByText($"制定实施方案 {tag}")).ToBeVisibleAsync();
