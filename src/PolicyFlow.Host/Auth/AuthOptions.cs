@@ -26,6 +26,13 @@ public sealed class AuthOptions
     public long AttachmentBytesPerTask { get; set; } = 200L * 1024 * 1024;
 
     /// <summary>
+    /// Total bytes one user may upload in 24 hours over all their tasks (default 1 GB): the per-task quota alone would let one
+    /// account fill the disk by spreading files over its many tasks.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long AttachmentBytesPerUserPerDay { get; set; } = 1024L * 1024 * 1024;
+
+    /// <summary>
     /// How often a sign-in cookie and a Studio circuit are checked against the account (security stamp, lockout): a lock, a
     /// password or role change and a sign-out elsewhere end other sessions within this many seconds (default 5 minutes).
     /// </summary>

@@ -9,7 +9,7 @@ namespace PolicyFlow.Host.Application.Tasks;
 
 /// <summary>
 /// 佐证材料: the assignee attaches one file (pdf, docx, xlsx, png, jpg or txt, ≤ 20 MB, recognised by its first bytes) to an
-/// open task within the task's quota. The API's multipart upload and the Studio's file picker both come here.
+/// open task within the task's quota and the user's daily quota. The API's multipart upload and the Studio's file picker both come here.
 /// </summary>
 internal sealed class AttachEvidence(TaskGate gate, DbFactory dbFactory, AccountsDb accounts, AttachmentStore store, TimeProvider clock,
     IOptions<AuthOptions> options)
@@ -32,6 +32,7 @@ internal sealed class AttachEvidence(TaskGate gate, DbFactory dbFactory, Account
             await using var work = dbFactory.Create();
             await using var db = accounts.Create();
             await AttachmentRules.CheckTaskAsync(taskId, length, work, db, options.Value, cancellationToken);
+            await AttachmentRules.CheckUserAsync(caller.UserName, length, clock.GetUtcNow(), db, options.Value, cancellationToken);
             var name = AttachmentRules.DisplayName(fileName);
             var head = new byte[SniffBytes];
             int sniffed;

@@ -38,6 +38,24 @@ internal static class AttachmentRules
         }
     }
 
+    /// <summary>Refuses an upload that would take <paramref name="userName"/> over their bytes of the last 24 hours, all tasks together.</summary>
+    public static async Task CheckUserAsync(string userName, long fileBytes, DateTimeOffset now, Storage.AccountsDbContext db, AuthOptions options,
+        CancellationToken cancellationToken)
+    {
+        var since = now.AddDays(-1);
+        var uploaded = await db.Attachments.AsNoTracking().Where(a => a.UploadedBy == userName && a.UploadedAt > since).SumAsync(a => a.Size, cancellationToken);
+        if (uploaded + fileBytes > options.AttachmentBytesPerUserPerDay)
+        {
+            var limit = options.AttachmentBytesPerUserPerDay;
+            throw EngineException.Conflict(string.Create(CultureInfo.InvariantCulture,
+                $"你在 24 小时内上传的附件已达上限（{Size(limit)}），请稍后再传。 You uploaded {Size(uploaded)} in the last 24 hours; a user may upload {Size(limit)} a day. Try again later, or ask an administrator."));
+        }
+    }
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
+
     private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
     private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
