@@ -51,6 +51,7 @@ internal static partial class AgencyListReader
     {
         var state = new State();
         var text = PatternTimeout.Use(LabelStart()).Replace(PolicyText.RemoveWhitespace(content), "；");
+        text = WithoutTrailingLeadRule(text, state);
         foreach (var sentence in BracketScanner.SplitTopLevel(text, "。；"))
         {
             if (IsStandingLocalRule(sentence))
@@ -130,6 +131,23 @@ internal static partial class AgencyListReader
                 && ReadNames(clause[(with + 2)..], markedLead: false, catalog, state);
         }
         return ReadNames(clause, markedLead, catalog, state);
+    }
+
+    // 责任单位：X、Y牵头，Z（除标注为“牵头”单位外，列第一位的为牵头或汇总单位，下同）: the bracket states the lead rule, it names no one.
+    private static string WithoutTrailingLeadRule(string text, State state)
+    {
+        if (!text.EndsWith('）'))
+        {
+            return text;
+        }
+        var (groups, _) = BracketScanner.Scan(text);
+        if (groups.Count == 0 || groups[^1] is not { Start: > 0 } last || last.End != text.Length - 1
+            || !PatternTimeout.Use(LeadRule()).IsMatch(text[(last.Start + 1)..last.End]))
+        {
+            return text;
+        }
+        state.LeadRule = true;
+        return text[..last.Start];
     }
 
     private static bool IsStandingLocalRule(string text) =>

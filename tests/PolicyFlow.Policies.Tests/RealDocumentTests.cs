@@ -110,4 +110,17 @@ public class RealDocumentTests
         Assert.Equal(["市退役军人事务局", "市农业农村局"], measure.CoAgencies.Select(a => a.WrittenName));
         Assert.False(measure.OpenEnded);
     }
+
+    [Fact]
+    public void Parse_NamesMarkedQiantouBeforeTheOthersAndTheRuleStatedInABracket_AreJointLeadsAndTheRuleNamesNoOne()
+    {
+        var measures = Parse("zhejiang-2024-gongzuobaogao-fenjie").Measures;
+
+        Assert.Equal(["省政府办公厅", "省财政厅"], measures[1].Leads.Select(a => a.WrittenName));
+        Assert.Equal("省政府办公厅", measures[1].Lead?.WrittenName);
+        Assert.Equal(["省财政厅", "省商务厅", "省文化广电和旅游厅"], measures[1].CoAgencies.Select(a => a.WrittenName));
+        Assert.Empty(measures[1].SpecialParties);
+        Assert.Equal(["省财政厅"], measures[2].Leads.Select(a => a.WrittenName));
+        Assert.Equal(["省发展改革委"], measures[2].CoAgencies.Select(a => a.WrittenName));
+    }
 }
