@@ -5,7 +5,10 @@ namespace PolicyFlow.Policies;
 
 /// <summary>Reads a responsible-agency list: （省经信厅、省委人才办，列第一位的为牵头单位。…）, （牵头单位：X；责任单位：Y）.</summary>
 /// <remarks>
-/// Clauses are split at top-level 。；， and before every label (牵头单位：, 责任单位：…); each is a lead-rule sentence
+/// A closing bracket that states the lead rule (（除标注为“牵头”单位外，列第一位的为牵头或汇总单位，下同）) is set aside; a
+/// sentence that says every measure from here on involves the local governments (具体任务均涉及相关市（州）人民政府，不再做
+/// 分工，下同) is one rule. Otherwise clauses are split at top-level 。；， and before every label (牵头单位：, 责任单位：,
+/// 协同责任单位：, 部门分工：…); each is a lead-rule sentence
 /// (列第一位的为牵头单位, 排在首位的为牵头单位), a local-implementation clause (以下均需各市、县（市、区）落实), a bare note
 /// (不再列出, 按职责分工负责), a key that is not about agencies (适用范围：…), or names split at 、 (and at 和/及 before
 /// 各…/有关…, never inside 文化和旅游部). Endings (等, 按职责分工负责, 配合) are removed from names and remembered: 等 makes
