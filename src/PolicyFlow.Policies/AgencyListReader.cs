@@ -117,8 +117,9 @@ internal static partial class AgencyListReader
             }
             clause = clause[label.Length..];
         }
-        else if (PatternTimeout.Use(OtherKey()).IsMatch(clause))
+        else if (PatternTimeout.Use(OtherKey()).IsMatch(clause) || PatternTimeout.Use(Term()).IsMatch(clause))
         {
+            // 年内持续推进, 2020年底前完成: when, not who.
             // 适用范围：…, 完成时限：… say something about the measure, not about who does it.
             return true;
         }
@@ -322,6 +323,10 @@ internal static partial class AgencyListReader
 
     [GeneratedRegex("^[\\u4E00-\\u9FFF]{2,8}[：:]", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex OtherKey();
+
+    [GeneratedRegex("^(年内|年底前|年中|上半年|下半年|长期|持续|逐步|[0-9]{4}年[^，。；]{0,8}前|[0-9一二三四五六七八九十]{1,2}月底前)[\\u4E00-\\u9FFF]{0,10}$",
+        RegexOptions.None, MatchTimeoutMs)]
+    private static partial Regex Term();
 
     [GeneratedRegex("^(?<names>.+?)(为|是)牵头(单位|部门)$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex DeclaredLead();

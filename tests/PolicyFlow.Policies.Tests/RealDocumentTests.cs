@@ -123,4 +123,19 @@ public class RealDocumentTests
         Assert.Equal(["省财政厅"], measures[2].Leads.Select(a => a.WrittenName));
         Assert.Equal(["省发展改革委"], measures[2].CoAgencies.Select(a => a.WrittenName));
     }
+
+    [Fact]
+    public void Parse_ListOfAllStateCouncilDepartmentsWithACompletionTerm_HasNoLeadAndNoPartyForTheTerm()
+    {
+        var policy = Parse("guofa-2020-6");
+        var measure = Assert.Single(policy.Measures);
+
+        Assert.Equal("国发〔2020〕6号", policy.DocumentNumber);
+        Assert.Equal("国务院各部门分别负责，年内持续推进", measure.AgencyListText);
+        Assert.Null(measure.Lead);
+        Assert.Empty(measure.CoAgencies);
+        Assert.Empty(measure.SpecialParties);
+        Assert.True(measure.OpenEnded);
+        Assert.Contains(policy.Warnings, w => w.StartsWith("1.：责任单位只列出地方或泛指部门", StringComparison.Ordinal));
+    }
 }
