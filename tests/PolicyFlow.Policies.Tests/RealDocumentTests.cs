@@ -7,6 +7,12 @@ public class RealDocumentTests
 {
     private static PolicyPreview Parse(string slug) => PolicyDocumentParser.Parse(CorpusDocument.ReadText(slug), TestCatalog.Instance);
 
+    private static (PolicyPreview Policy, MeasurePreview Measure) ParseSingle(string slug)
+    {
+        var policy = Parse(slug);
+        return (policy, Assert.Single(policy.Measures));
+    }
+
     [Fact]
     public void Parse_DepartmentDivisionLineUnderALeaderLine_ReadsTheLeadAndNamesNoPersonAsAgency()
     {
@@ -57,21 +63,16 @@ public class RealDocumentTests
     [Fact]
     public void Parse_ListClosingAGroupOfSubItemsAndNamingNoDepartment_IsTheParentsWithNoLead()
     {
-        var policy = Parse("yuncheng-2017-yingji-fenjie");
-        var measure = Assert.Single(policy.Measures);
+        var (policy, measure) = ParseSingle("yuncheng-2017-yingji-fenjie");
 
         Assert.Equal("运城市突发事件应急体系建设“十三五”规划责任分解", policy.Title);
         Assert.Equal("1.", measure.Label);
         Assert.Equal("完善应急预案体系", measure.Title);
-        Assert.Null(measure.Lead);
-        Assert.Empty(measure.Leads);
-        Assert.Empty(measure.CoAgencies);
-        Assert.True(measure.OpenEnded);
+        AssertNamesNoDepartment(policy, measure);
         Assert.Equal(["各县（市、区）人民政府", "各开发区管委会"], measure.LocalGovernments);
         Assert.Contains("（1）加强应急预案管理", measure.Body, StringComparison.Ordinal);
         Assert.Contains("（4）加强应急预案的培训宣传", measure.Body, StringComparison.Ordinal);
         Assert.Equal(["（一）"], policy.NonMeasures.Select(n => n.Label));
-        Assert.Contains(policy.Warnings, w => w.StartsWith("1.：责任单位只列出地方或泛指部门", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -127,15 +128,21 @@ public class RealDocumentTests
     [Fact]
     public void Parse_ListOfAllStateCouncilDepartmentsWithACompletionTerm_HasNoLeadAndNoPartyForTheTerm()
     {
-        var policy = Parse("guofa-2020-6");
-        var measure = Assert.Single(policy.Measures);
+        var (policy, measure) = ParseSingle("guofa-2020-6");
 
         Assert.Equal("国发〔2020〕6号", policy.DocumentNumber);
         Assert.Equal("国务院各部门分别负责，年内持续推进", measure.AgencyListText);
-        Assert.Null(measure.Lead);
-        Assert.Empty(measure.CoAgencies);
+        AssertNamesNoDepartment(policy, measure);
         Assert.Empty(measure.SpecialParties);
+    }
+
+    // No lead, no co-agency, more parties than named, and the office is asked to choose the lead.
+    private static void AssertNamesNoDepartment(PolicyPreview policy, MeasurePreview measure)
+    {
+        Assert.Null(measure.Lead);
+        Assert.Empty(measure.Leads);
+        Assert.Empty(measure.CoAgencies);
         Assert.True(measure.OpenEnded);
-        Assert.Contains(policy.Warnings, w => w.StartsWith("1.：责任单位只列出地方或泛指部门", StringComparison.Ordinal));
+        Assert.Contains(policy.Warnings, w => w.StartsWith(measure.Label + "：责任单位只列出地方或泛指部门", StringComparison.Ordinal));
     }
 }
