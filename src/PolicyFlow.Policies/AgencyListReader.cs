@@ -5,7 +5,10 @@ namespace PolicyFlow.Policies;
 
 /// <summary>Reads a responsible-agency list: （省经信厅、省委人才办，列第一位的为牵头单位。…）, （牵头单位：X；责任单位：Y）.</summary>
 /// <remarks>
-/// Clauses are split at top-level 。；， and before every label (牵头单位：, 责任单位：…); each is a lead-rule sentence
+/// A closing bracket that states the lead rule (（除标注为“牵头”单位外，列第一位的为牵头或汇总单位，下同）) is set aside; a
+/// sentence that says every measure from here on involves the local governments (具体任务均涉及相关市（州）人民政府，不再做
+/// 分工，下同) is one rule. Otherwise clauses are split at top-level 。；， and before every label (牵头单位：, 责任单位：,
+/// 协同责任单位：, 部门分工：…); each is a lead-rule sentence
 /// (列第一位的为牵头单位, 排在首位的为牵头单位), a local-implementation clause (以下均需各市、县（市、区）落实), a bare note
 /// (不再列出, 按职责分工负责), a key that is not about agencies (适用范围：…), or names split at 、 (and at 和/及 before
 /// 各…/有关…, never inside 文化和旅游部). Endings (等, 按职责分工负责, 配合) are removed from names and remembered: 等 makes
@@ -51,11 +54,22 @@ internal static partial class AgencyListReader
     {
         var state = new State();
         var text = PatternTimeout.Use(LabelStart()).Replace(PolicyText.RemoveWhitespace(content), "；");
-        foreach (var clause in BracketScanner.SplitTopLevel(text, "。；，"))
+        text = WithoutTrailingLeadRule(text, state);
+        foreach (var sentence in BracketScanner.SplitTopLevel(text, "。；"))
         {
-            if (!ReadClause(clause, catalog, state))
+            if (IsStandingLocalRule(sentence))
             {
-                return null;
+                // 具体任务均涉及相关市（州）人民政府，不再做分工，下同: every measure from here on involves them.
+                state.LocalOnward = true;
+                state.LocalClause = true;
+                continue;
+            }
+            foreach (var clause in BracketScanner.SplitTopLevel(sentence, "，"))
+            {
+                if (!ReadClause(clause, catalog, state))
+                {
+                    return null;
+                }
             }
         }
         var agencies = state.Items.Any(i => i.Kind == ItemKind.Agency);
@@ -85,7 +99,7 @@ internal static partial class AgencyListReader
             state.LeadRule = true;
             return true;
         }
-        if (PartyNames.MentionsLocalPlace(clause) && PatternTimeout.Use(LocalDuty()).IsMatch(clause) && PatternTimeout.Use(Onward()).IsMatch(clause))
+        if (IsStandingLocalRule(clause))
         {
             state.LocalOnward = true;
             state.LocalClause = true;
@@ -94,12 +108,18 @@ internal static partial class AgencyListReader
         var markedLead = false;
         if (PatternTimeout.Use(Label()).Match(clause) is { Success: true } label)
         {
-            markedLead = label.Groups["label"].Value.StartsWith("牵头", StringComparison.Ordinal);
-            state.Role(markedLead ? "牵头" : label.Groups["label"].Value.StartsWith("配合", StringComparison.Ordinal) ? "配合" : "负责");
+            var key = label.Groups["label"].Value;
+            markedLead = key.StartsWith("牵头", StringComparison.Ordinal);
+            // 部门分工：X牵头，Y配合 states the roles in its names, not in its key.
+            if (!key.EndsWith("分工", StringComparison.Ordinal))
+            {
+                state.Role(markedLead ? "牵头" : PatternTimeout.Use(SupportEnding()).IsMatch(key[..2]) ? "配合" : "负责");
+            }
             clause = clause[label.Length..];
         }
-        else if (PatternTimeout.Use(OtherKey()).IsMatch(clause))
+        else if (PatternTimeout.Use(OtherKey()).IsMatch(clause) || PatternTimeout.Use(Term()).IsMatch(clause))
         {
+            // 年内持续推进, 2020年底前完成: when, not who.
             // 适用范围：…, 完成时限：… say something about the measure, not about who does it.
             return true;
         }
@@ -116,6 +136,26 @@ internal static partial class AgencyListReader
         }
         return ReadNames(clause, markedLead, catalog, state);
     }
+
+    // 责任单位：X、Y牵头，Z（除标注为“牵头”单位外，列第一位的为牵头或汇总单位，下同）: the bracket states the lead rule, it names no one.
+    private static string WithoutTrailingLeadRule(string text, State state)
+    {
+        if (!text.EndsWith('）'))
+        {
+            return text;
+        }
+        var (groups, _) = BracketScanner.Scan(text);
+        if (groups.Count == 0 || groups[^1] is not { Start: > 0 } last || last.End != text.Length - 1
+            || !PatternTimeout.Use(LeadRule()).IsMatch(text[(last.Start + 1)..last.End]))
+        {
+            return text;
+        }
+        state.LeadRule = true;
+        return text[..last.Start];
+    }
+
+    private static bool IsStandingLocalRule(string text) =>
+        PartyNames.MentionsLocalPlace(text) && PatternTimeout.Use(LocalDuty()).IsMatch(text) && PatternTimeout.Use(Onward()).IsMatch(text);
 
     private static bool ReadNames(string clause, bool markedLead, AgencyCatalog catalog, State state)
     {
@@ -152,18 +192,24 @@ internal static partial class AgencyListReader
     // 和/及 join names only before a class of parties (…等和各省级人民政府, 市级各有关部门及各县市区政府); 文化和旅游部 stays whole.
     private static IEnumerable<string> SplitConjunction(string piece) => PatternTimeout.Use(Conjunction()).Split(piece);
 
-    // 各市、县（市、区）is one phrase, not two names.
+    // 各市、县（市、区）and 各县、市、区政府 are one phrase each, not names: the levels after 各 are joined to it.
     private static IEnumerable<string> KeepLocalPhrase(IReadOnlyList<string> pieces)
     {
         for (var i = 0; i < pieces.Count; i++)
         {
-            if (pieces[i].EndsWith("各市", StringComparison.Ordinal) && i + 1 < pieces.Count
-                && pieces[i + 1].StartsWith('县'))
+            var phrase = pieces[i];
+            if (PatternTimeout.Use(EachLevel()).IsMatch(phrase))
             {
-                yield return pieces[i] + "、" + pieces[++i];
-                continue;
+                while (i + 1 < pieces.Count && PatternTimeout.Use(BareLevel()).IsMatch(pieces[i + 1]))
+                {
+                    phrase += "、" + pieces[++i];
+                    if (!PatternTimeout.Use(BareLevel()).Match(pieces[i]).Groups["open"].Success)
+                    {
+                        break;
+                    }
+                }
             }
-            yield return pieces[i];
+            yield return phrase;
         }
     }
 
@@ -245,6 +291,13 @@ internal static partial class AgencyListReader
 
     private static AgencyRef ToRef(Item item) => new(item.Written, item.Agency?.Id, item.Agency?.Name);
 
+    [GeneratedRegex("各(省|市|县|区)$", RegexOptions.None, MatchTimeoutMs)]
+    private static partial Regex EachLevel();
+
+    // 县（市、区） or 区政府 ends the phrase; a bare 市 leaves it open for the next level (各县、市、区政府).
+    [GeneratedRegex("^(省|市|县|区|乡|镇)(?:(（[^）]*）|〔[^〕]*〕|人民政府|政府)|(?<open>))$", RegexOptions.None, MatchTimeoutMs)]
+    private static partial Regex BareLevel();
+
     [GeneratedRegex("^(以下同|下同|同上|不再(?:单独|一一|另行)?列出|(?<duty>按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|分别负责|负责|指导|牵头负责)|各司其职)$",
         RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Note();
@@ -252,23 +305,28 @@ internal static partial class AgencyListReader
     [GeneratedRegex("(第一|首位|首个|第1)[^，。；]{0,8}(为|是)?牵头", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex LeadRule();
 
-    [GeneratedRegex("落实|实施|执行|贯彻|推进", RegexOptions.None, MatchTimeoutMs)]
+    [GeneratedRegex("落实|实施|执行|贯彻|推进|涉及", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex LocalDuty();
 
     [GeneratedRegex("以下|下同|均需|均要|均应|不再列出", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Onward();
 
-    private const string Labels = "牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门|主责单位|主责部门|实施单位|配合单位|配合部门|参与单位|协办单位";
+    /// <summary>The keys that introduce who does a measure (牵头单位：, 责任单位：, 部门分工：, 协同责任单位：).</summary>
+    internal const string Labels = "牵头责任单位|协同责任单位|牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门|主责单位|主责部门|实施单位|配合单位|配合部门|参与单位|协办单位|部门分工|责任分工";
 
     [GeneratedRegex("^(?<label>" + Labels + ")[：:]", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Label();
 
     // 牵头单位：市商务局  责任单位：… often has only spaces between the two keys.
-    [GeneratedRegex("(?<=.)(?=(" + Labels + ")[：:])", RegexOptions.None, MatchTimeoutMs)]
+    [GeneratedRegex("(?<=.)(?<!牵头|协同)(?=(" + Labels + ")[：:])", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex LabelStart();
 
     [GeneratedRegex("^[\\u4E00-\\u9FFF]{2,8}[：:]", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex OtherKey();
+
+    [GeneratedRegex("^(年内|年底前|年中|上半年|下半年|长期|持续|逐步|[0-9]{4}年[^，。；]{0,8}前|[0-9一二三四五六七八九十]{1,2}月底前)[\\u4E00-\\u9FFF]{0,10}$",
+        RegexOptions.None, MatchTimeoutMs)]
+    private static partial Regex Term();
 
     [GeneratedRegex("^(?<names>.+?)(为|是)牵头(单位|部门)$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex DeclaredLead();

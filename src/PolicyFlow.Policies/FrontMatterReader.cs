@@ -31,6 +31,12 @@ internal static partial class FrontMatterReader
         var titles = Blocks(front, catalog).Where(b => IsTitleLike(b, catalog)).Select(b => b.Text).ToList();
         var notice = titles.FirstOrDefault(t => t.EndsWith("通知", StringComparison.Ordinal));
         var title = titles.LastOrDefault();
+        // A heading of the policy's own (“十三五”应急体系9个具体建设任务) may stand after its title: the block that repeats the
+        // name the notice publishes is the title.
+        if (notice is not null && PublishedName(notice) is { } name && titles.LastOrDefault(t => PolicyText.TidySpaces(t) == name) is { } repeated)
+        {
+            title = repeated;
+        }
         if (title is not null && title == notice && PatternTimeout.Use(Published()).Match(notice) is { Success: true } published)
         {
             title = published.Groups["title"].Value;
@@ -126,6 +132,11 @@ internal static partial class FrontMatterReader
     private static HashSet<string> Key(IReadOnlyList<AgencyRef> refs) =>
         refs.Select(r => r.AgencyId ?? r.WrittenName).ToHashSet(StringComparer.Ordinal);
 
+    private static string? PublishedName(string notice) =>
+        PatternTimeout.Use(Published()).Match(notice) is { Success: true } quoted ? quoted.Groups["title"].Value
+        : PatternTimeout.Use(PublishedUnquoted()).Match(notice) is { Success: true } bare ? bare.Groups["title"].Value
+        : null;
+
     private static bool IsTitleLike((string Text, List<string> Lines) block, AgencyCatalog catalog)
     {
         var text = block.Text;
@@ -196,6 +207,9 @@ internal static partial class FrontMatterReader
 
     [GeneratedRegex("(印发|转发|发布)《(?<title>.+)》", RegexOptions.None, 1000)]
     private static partial Regex Published();
+
+    [GeneratedRegex("关于(印发|转发|发布)(?<title>[^《》]+)的通知$", RegexOptions.None, 1000)]
+    private static partial Regex PublishedUnquoted();
 
     [GeneratedRegex("以下[^。]*?(各市|市、县|县（市、区）|县〔市、区〕|各地)[^。]*?(落实|实施|执行)", RegexOptions.None, 1000)]
     private static partial Regex LocalForAll();

@@ -8,9 +8,9 @@ internal sealed record ListSpan(int Start, int End, string Text, AgencyList List
 
 /// <summary>Finds the responsible-agency lists in a numbered item's text.</summary>
 /// <remarks>
-/// A list is a top-level （…） that closes a sentence — it follows 。/；/！/？ or ends its line (an optional 。 may follow) —
+/// A list is a top-level （…） or 〔…〕 that closes a sentence — it follows 。/；/！/？ or ends its line (an optional 。 may follow) —
 /// and reads as an agency list; or a line (or the rest of a line after a full stop) that starts with a label such as
-/// 牵头单位： or 责任单位：. Parentheses inside a sentence (（工程勘察除外）, （PPP）, （以下简称…）) are never lists.
+/// 牵头单位： or 责任单位：; such lines in a row (牵头单位：X / 责任单位：Y) are one list. Parentheses inside a sentence (（工程勘察除外）, （PPP）, （以下简称…）) are never lists.
 /// </remarks>
 internal static partial class ListFinder
 {
@@ -29,7 +29,8 @@ internal static partial class ListFinder
             {
                 throw Limits.TooMany("一个条目中的责任单位括注", "agency lists in one numbered item", MaxListsPerItem);
             }
-            if (content[group.Start] != '（' || !(ClosesSentence(content, group.Start) || EndsLine(content, group.End)))
+            // 〔责任单位：…〕 is how a list is bracketed when it holds （） itself (相关市（州）人民政府).
+            if (content[group.Start] is not ('（' or '〔') || !(ClosesSentence(content, group.Start) || EndsLine(content, group.End)))
             {
                 continue;
             }
@@ -39,17 +40,12 @@ internal static partial class ListFinder
                 lists.Add(new ListSpan(group.Start, group.End, PolicyText.TidySpaces(inner.Replace('\n', ' ')), list));
             }
         }
-        foreach (Match match in PatternTimeout.Use(LabelledLine()).Matches(content))
+        foreach (var (start, end) in LabelledRuns(content, groups))
         {
-            var start = match.Groups["list"].Index;
-            if (groups.Any(g => g.Start <= start && start <= g.End))
-            {
-                continue;
-            }
-            var text = match.Groups["list"].Value.TrimEnd().TrimEnd('。');
+            var text = content[start..(end + 1)].TrimEnd().TrimEnd('。');
             if (AgencyListReader.TryRead(text, catalog) is { } list)
             {
-                lists.Add(new ListSpan(start, start + match.Groups["list"].Length - 1, PolicyText.TidySpaces(text), list));
+                lists.Add(new ListSpan(start, start + text.Length - 1, PolicyText.TidySpaces(text.Replace('\n', ' ')), list));
             }
         }
         lists.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -80,7 +76,37 @@ internal static partial class ListFinder
         return i == content.Length || content[i] == '\n';
     }
 
-    [GeneratedRegex("(?:^|(?<=[。；]))[ ]*(?<list>(牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门|主责单位)[：:][^\\n]*)",
+    // 牵头责任单位：X。 and 协同责任单位：Y。 on consecutive lines are one list, not two tasks.
+    private static IEnumerable<(int Start, int End)> LabelledRuns(string content, IReadOnlyList<BracketGroup> groups)
+    {
+        int? runStart = null;
+        var runEnd = -1;
+        foreach (Match match in PatternTimeout.Use(LabelledLine()).Matches(content))
+        {
+            var start = match.Groups["list"].Index;
+            if (groups.Any(g => g.Start <= start && start <= g.End))
+            {
+                continue;
+            }
+            var end = start + match.Groups["list"].Length - 1;
+            if (runStart is not null && content.AsSpan((runEnd + 1)..start).Trim(" \n").IsEmpty)
+            {
+                runEnd = end;
+                continue;
+            }
+            if (runStart is { } previous)
+            {
+                yield return (previous, runEnd);
+            }
+            (runStart, runEnd) = (start, end);
+        }
+        if (runStart is { } last)
+        {
+            yield return (last, runEnd);
+        }
+    }
+
+    [GeneratedRegex("(?:^|(?<=[。；]))[ ]*(?<list>(" + AgencyListReader.Labels + ")[：:][^\\n]*)",
         RegexOptions.Multiline, MatchTimeoutMs)]
     private static partial Regex LabelledLine();
 }

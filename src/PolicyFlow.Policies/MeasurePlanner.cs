@@ -42,6 +42,7 @@ internal static class MeasurePlanner
         {
             return null;
         }
+        LiftClosingLists(lines, items, listCount, catalog);
         var kinds = Classify(items, listCount);
         var measureParts = Enumerable.Range(0, n).Where(i => kinds[i] == Kind.Measure).Select(i => items[i].Part).ToHashSet();
         var measureLevels = Enumerable.Range(0, n).Where(i => kinds[i] == Kind.Measure).Select(i => items[i].Level).ToHashSet();
@@ -121,6 +122,47 @@ internal static class MeasurePlanner
             }
         }
         return kinds;
+    }
+
+    // 1.完善应急预案体系 / （1）… / （4）… / （责任单位：…）: a list on its own line after the last of several sub-items, none
+    // of which has a list, closes the parent item; the sub-items are its body, not measures.
+    private static void LiftClosingLists(IReadOnlyList<string> lines, IReadOnlyList<OutlineItem> items, int[] listCount, AgencyCatalog catalog)
+    {
+        for (var p = 0; p < items.Count; p++)
+        {
+            if (listCount[p] > 0 || FlatChildren(items, p) is not { Count: >= 2 } children)
+            {
+                continue;
+            }
+            var last = children[^1];
+            if (listCount[last] != 1 || children.SkipLast(1).Any(k => listCount[k] > 0))
+            {
+                continue;
+            }
+            var own = OwnText(lines, items, last);
+            var list = ListFinder.Find(own, catalog).Lists[0];
+            if (list.Start > 0 && own[list.Start - 1] == '\n' && ListFinder.EndsLine(own, list.End) && own[(list.End + 1)..].Trim().Trim('。').Length == 0)
+            {
+                listCount[p] = 1;
+                listCount[last] = 0;
+            }
+        }
+    }
+
+    // The items directly under p when all are at one level and have none below them; null otherwise. Stops at the first
+    // deeper item, so a deeply nested outline costs one step per item.
+    private static List<int>? FlatChildren(IReadOnlyList<OutlineItem> items, int p)
+    {
+        var children = new List<int>();
+        for (var k = p + 1; k < items.Count && items[k].Level > items[p].Level && items[k].Part == items[p].Part; k++)
+        {
+            if (items[k].Level != items[p + 1].Level)
+            {
+                return null;
+            }
+            children.Add(k);
+        }
+        return children;
     }
 
     private static string Reason(

@@ -67,7 +67,7 @@ internal static partial class OutlineScanner
         }
         var previous = lines[j];
         // A labelled list line (牵头单位：A、B、…) ends its item however long it is.
-        return previous.Length > WrappedLineLength && !PolicyText.EndsSentence(previous) && !previous.EndsWith('）')
+        return previous.Length > WrappedLineLength && !PolicyText.EndsSentence(previous) && !previous.EndsWith('）') && !previous.EndsWith('〕')
             && !PatternTimeout.Use(LabelledLine()).IsMatch(previous);
     }
 
@@ -115,7 +115,7 @@ internal static partial class OutlineScanner
         return true;
     }
 
-    [GeneratedRegex("^(牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门|配合单位|配合部门)[：:]", RegexOptions.None, MatchTimeoutMs)]
+    [GeneratedRegex("^(" + AgencyListReader.Labels + ")[：:]", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex LabelledLine();
 
     [GeneratedRegex("^(?<n>[一二三四五六七八九十]{1,3})、(?<rest>.*)$", RegexOptions.None, MatchTimeoutMs)]

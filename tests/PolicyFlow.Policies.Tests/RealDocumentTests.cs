@@ -1,0 +1,148 @@
+using PolicyFlow.Policies;
+
+namespace PolicyFlow.Policies.Tests;
+
+/// <summary>Conventions of issue 12 on corpus documents, beyond what <see cref="CorpusTests"/> scores (sources in Corpus/README.md).</summary>
+public class RealDocumentTests
+{
+    private static PolicyPreview Parse(string slug) => PolicyDocumentParser.Parse(CorpusDocument.ReadText(slug), TestCatalog.Instance);
+
+    private static (PolicyPreview Policy, MeasurePreview Measure) ParseSingle(string slug)
+    {
+        var policy = Parse(slug);
+        return (policy, Assert.Single(policy.Measures));
+    }
+
+    [Fact]
+    public void Parse_DepartmentDivisionLineUnderALeaderLine_ReadsTheLeadAndNamesNoPersonAsAgency()
+    {
+        var policy = Parse("guangdong-yuefu-2021-22");
+
+        Assert.Equal("广东省人民政府关于印发2021年省《政府工作报告》重点任务分工方案的通知", policy.NoticeTitle);
+        Assert.Equal(["省发展改革委", "省财政厅", "省发展改革委", "省商务厅"], policy.Measures.Select(m => m.Lead?.WrittenName));
+        var first = policy.Measures[0];
+        Assert.Empty(first.CoAgencies);
+        Assert.Equal(["各地"], first.LocalGovernments);
+        Assert.True(first.OpenEnded);
+        Assert.Empty(first.SpecialParties);
+        Assert.Equal(["牵头", "配合"], first.Roles);
+        Assert.Contains("分管省领导：林克庆", first.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(policy.Warnings, w => w.Contains("林克庆", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_ListInTortoiseShellBracketsWithAStandingLocalRule_CascadesFromThereOn()
+    {
+        var measures = Parse("sichuan-2022-xiandai-liutong").Measures;
+
+        Assert.Equal(["（一）", "（二）"], measures.Select(m => m.Label));
+        Assert.Equal(["省市场监管局", "商务厅", "省大数据中心"], measures[0].CoAgencies.Select(a => a.WrittenName));
+        Assert.Equal("省市场监管局", measures[1].Lead?.WrittenName);
+        Assert.All(measures, m =>
+        {
+            Assert.True(m.LocalImplementation);
+            Assert.Empty(m.LocalGovernments);
+            Assert.Empty(m.SpecialParties);
+        });
+        Assert.Contains("“食品经营许可”（预包装食品）", measures[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_LeadAndResponsibleKeysOnLinesOfTheirOwn_AreOneListPerTarget()
+    {
+        var measures = Parse("anshan-lishan-2023-2").Measures;
+
+        Assert.Equal(["1.", "2.", "3.", "4.", "5.", "6."], measures.Select(m => m.Label));
+        Assert.All(measures, m => Assert.StartsWith("牵头单位：", m.AgencyListText, StringComparison.Ordinal));
+        Assert.Equal(["立山经济开发区", "各街道"], measures[2].LocalGovernments);
+        Assert.True(measures[2].OpenEnded);
+        Assert.Equal(["区市场局"], measures[3].CoAgencies.Select(a => a.WrittenName));
+        Assert.Equal(["全区经济运行各专班"], measures[0].SpecialParties);
+    }
+
+    [Fact]
+    public void Parse_ListClosingAGroupOfSubItemsAndNamingNoDepartment_IsTheParentsWithNoLead()
+    {
+        var (policy, measure) = ParseSingle("yuncheng-2017-yingji-fenjie");
+
+        Assert.Equal("运城市突发事件应急体系建设“十三五”规划责任分解", policy.Title);
+        Assert.Equal("1.", measure.Label);
+        Assert.Equal("完善应急预案体系", measure.Title);
+        AssertNamesNoDepartment(policy, measure);
+        Assert.Equal(["各县（市、区）人民政府", "各开发区管委会"], measure.LocalGovernments);
+        Assert.Contains("（1）加强应急预案管理", measure.Body, StringComparison.Ordinal);
+        Assert.Contains("（4）加强应急预案的培训宣传", measure.Body, StringComparison.Ordinal);
+        Assert.Equal(["（一）"], policy.NonMeasures.Select(n => n.Label));
+    }
+
+    [Fact]
+    public void Parse_LeadingAndCooperatingKeyLines_EndInOneOpenEndedListWithTheLocalPhraseWhole()
+    {
+        var measures = Parse("chuzhou-2020-zhongdian-gongzuo").Measures;
+
+        Assert.Equal(3, measures.Count);
+        Assert.All(measures, m =>
+        {
+            Assert.True(m.OpenEnded);
+            Assert.Equal(["滁州经开区管委会", "中新苏滁高新区管委会", "各县、市、区政府"], m.LocalGovernments);
+            Assert.Empty(m.SpecialParties);
+            Assert.Contains("牵头负责领导：金力。", m.Body, StringComparison.Ordinal);
+        });
+        Assert.Equal(["市税务局", "滁州海关", "市人行"], measures[1].CoAgencies.Select(a => a.WrittenName));
+    }
+
+    [Fact]
+    public void Parse_CooperatingKeyNamingOnlyAllDepartments_HasNoCoAgencyAndIsOpenEnded()
+    {
+        var first = Parse("fuyang-fuzhengfa-2019-16").Measures[0];
+
+        Assert.Equal("市发展改革委", first.Lead?.WrittenName);
+        Assert.Empty(first.CoAgencies);
+        Assert.Empty(first.SpecialParties);
+        Assert.True(first.OpenEnded);
+    }
+
+    [Fact]
+    public void Parse_BothKeysInOneBracketSeparatedByAComma_ReadsLeadAndCoAgencies()
+    {
+        var measure = Assert.Single(Parse("xuancheng-2019-minsheng-yaodian").Measures);
+
+        Assert.Equal(["市人社局"], measure.Leads.Select(a => a.WrittenName));
+        Assert.Equal(["市退役军人事务局", "市农业农村局"], measure.CoAgencies.Select(a => a.WrittenName));
+        Assert.False(measure.OpenEnded);
+    }
+
+    [Fact]
+    public void Parse_NamesMarkedQiantouBeforeTheOthersAndTheRuleStatedInABracket_AreJointLeadsAndTheRuleNamesNoOne()
+    {
+        var measures = Parse("zhejiang-2024-gongzuobaogao-fenjie").Measures;
+
+        Assert.Equal(["省政府办公厅", "省财政厅"], measures[1].Leads.Select(a => a.WrittenName));
+        Assert.Equal("省政府办公厅", measures[1].Lead?.WrittenName);
+        Assert.Equal(["省财政厅", "省商务厅", "省文化广电和旅游厅"], measures[1].CoAgencies.Select(a => a.WrittenName));
+        Assert.Empty(measures[1].SpecialParties);
+        Assert.Equal(["省财政厅"], measures[2].Leads.Select(a => a.WrittenName));
+        Assert.Equal(["省发展改革委"], measures[2].CoAgencies.Select(a => a.WrittenName));
+    }
+
+    [Fact]
+    public void Parse_ListOfAllStateCouncilDepartmentsWithACompletionTerm_HasNoLeadAndNoPartyForTheTerm()
+    {
+        var (policy, measure) = ParseSingle("guofa-2020-6");
+
+        Assert.Equal("国发〔2020〕6号", policy.DocumentNumber);
+        Assert.Equal("国务院各部门分别负责，年内持续推进", measure.AgencyListText);
+        AssertNamesNoDepartment(policy, measure);
+        Assert.Empty(measure.SpecialParties);
+    }
+
+    // No lead, no co-agency, more parties than named, and the office is asked to choose the lead.
+    private static void AssertNamesNoDepartment(PolicyPreview policy, MeasurePreview measure)
+    {
+        Assert.Null(measure.Lead);
+        Assert.Empty(measure.Leads);
+        Assert.Empty(measure.CoAgencies);
+        Assert.True(measure.OpenEnded);
+        Assert.Contains(policy.Warnings, w => w.StartsWith(measure.Label + "：责任单位只列出地方或泛指部门", StringComparison.Ordinal));
+    }
+}
