@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -36,10 +35,12 @@ public sealed class HostileInputTests
 
     [Theory]
     [MemberData(nameof(Hostile))]
-    public void AHostileDocument_IsReadOrRefused_InBoundedTime(string kind)
+    public void AHostileDocument_IsReadOrRefusedWithAReason_NeverAnotherError(string kind)
     {
+        // How long it takes is measured in bench/ (`bench/run.sh importer`: 10 MB hostile documents, target ≤ 2 s), not here:
+        // a timing bound in a test fails on a loaded machine, not on slow code. A pattern timeout would surface here as a
+        // RegexMatchTimeoutException, not as a refusal.
         var text = PolicyFlow.Testing.HostileDocuments.Make(kind, 1024 * 1024);
-        var watch = Stopwatch.StartNew();
         try
         {
             PolicyDocumentParser.Parse(text, TestCatalog.Instance);
@@ -48,8 +49,6 @@ public sealed class HostileInputTests
         {
             Assert.False(string.IsNullOrWhiteSpace(ex.Message));
         }
-        watch.Stop();
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{kind}: {watch.Elapsed.TotalMilliseconds:0} ms for 1 MB");
     }
 
     [Fact]
