@@ -24,6 +24,9 @@ internal static class Capabilities
     /// <summary>User administration: accounts, locks, roles and tokens.</summary>
     public const string UserAdmin = "user.admin";
 
+    /// <summary>The audit trail: every state change and refusal, who, when, from where.</summary>
+    public const string AuditRead = "audit.read";
+
     /// <summary>Supervision reports over every agency (督查督办): the matrix, rankings, trends, bulletin and ledger.</summary>
     public const string ReportAll = "report.all";
 
@@ -33,7 +36,7 @@ internal static class Capabilities
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> ByRole { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
         [Roles.Administrator] = Set(TaskAct, TaskUrge, InstanceLaunch, InstanceCancel, InstanceRetry, DefinitionPublish, PolicyImport, AgencyEditContact,
-            OutboxRead, UserAdmin, ReportAll),
+            OutboxRead, UserAdmin, AuditRead, ReportAll),
         [Roles.PolicyOffice] = Set(TaskUrge, InstanceLaunch, InstanceCancel, DefinitionPublish, PolicyImport, ReportAll),
         [Roles.Leadership] = Set(TaskUrge, OutboxRead, ReportAll),
         // A lead agency urges the tasks of its own measures; the use case checks that it leads them.

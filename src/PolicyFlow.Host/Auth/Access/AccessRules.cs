@@ -11,7 +11,6 @@ internal static class AccessRules
 {
     public const long DefaultMaxBodyBytes = 1024 * 1024;
 
-    private const string Admin = Roles.Administrator;
     private const string Leader = Roles.Leadership;
 
     public static IReadOnlyDictionary<string, AccessRule> Table { get; } = new Dictionary<string, AccessRule>(StringComparer.Ordinal)
@@ -115,7 +114,7 @@ internal static class AccessRules
         ["POST /api/users/{userName}/unlock"] = AccessRule.For(Capabilities.UserAdmin).AuditedAs(Application.Users.UnlockUser.Operation, "/users/{userName}"),
         ["PUT /api/users/{userName}/role"] = AccessRule.For(Capabilities.UserAdmin).AuditedAs(Application.Users.ChangeUserRole.Operation, "/users/{userName}"),
         ["DELETE /api/users/{userName}/tokens"] = AccessRule.For(Capabilities.UserAdmin).AuditedAs(Application.Users.RevokeUserTokens.Operation, "/users/{userName}"),
-        ["GET /api/audit"] = AccessRule.ForRoles(Admin),
+        ["GET /api/audit"] = AccessRule.For(Capabilities.AuditRead),
     };
 
     public static string Key(string method, string routePattern) => $"{method} {routePattern.TrimEnd('/')}";

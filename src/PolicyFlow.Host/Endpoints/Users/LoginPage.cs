@@ -9,6 +9,7 @@ internal static class LoginPage
     private const string Html = """
         <!doctype html>
         <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <link rel="icon" href="data:,">
         <title>登录 · PolicyFlow 政策协同 Sign in</title>
         <style>
           * { box-sizing: border-box; }
