@@ -26,8 +26,10 @@ internal static class ColdStartBench
             "(database answers, the timer pump has looked); first due timer = healthy → the first of the due timers fired (polled every 20 ms).",
             "Targets: healthy ≤ 5 s, first due timer ≤ 1 s after that.",
             "",
-            "| provider | pending timers | load (s, not measured) | time to healthy (s) | ≤ 5 s? | first due timer after healthy (s) | ≤ 1 s? |",
-            "|---|---|---|---|---|---|---|",
+            "Time to healthy without the timers = the same restart on the same database just before the timers were loaded (the host's own start).",
+            "",
+            "| provider | pending timers | load (s, not measured) | time to healthy without the timers (s) | time to healthy (s) | ≤ 5 s? | first due timer after healthy (s) | ≤ 1 s? |",
+            "|---|---|---|---|---|---|---|---|",
         };
         foreach (var provider in providers)
         {
@@ -38,6 +40,12 @@ internal static class ColdStartBench
             {
                 // The first start creates the host's other schemas; the measured start is a restart.
             }
+            // The same restart before the timers are loaded: what of the time to healthy is the host's own start.
+            var bare = Stopwatch.StartNew();
+            await using (await HostUnderTest.StartAsync(factory))
+            {
+            }
+            var bareHealthy = bare.Elapsed.TotalSeconds;
             var load = Stopwatch.StartNew();
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             await LoadAsync(factory, instance, task, timers, now);
@@ -59,9 +67,9 @@ internal static class ColdStartBench
                 }
                 await Task.Delay(20);
             }
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: loaded in {loadSeconds:F0} s, healthy in {healthy:F2} s, first due timer +{first:F2} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: loaded in {loadSeconds:F0} s, healthy in {healthy:F2} s (without the timers {bareHealthy:F2} s), first due timer +{first:F2} s"));
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {provider} | {timers:N0} | {loadSeconds:F0} | {healthy:F2} | {(healthy <= 5 ? "met" : "**no**")} | {(first is { } f ? f.ToString("F2", CultureInfo.InvariantCulture) : "none in 120 s")} | {(first <= 1 ? "met" : "**no**")} |"));
+                $"| {provider} | {timers:N0} | {loadSeconds:F0} | {bareHealthy:F2} | {healthy:F2} | {(healthy <= 5 ? "met" : "**no**")} | {(first is { } f ? f.ToString("F2", CultureInfo.InvariantCulture) : "none in 120 s")} | {(first <= 1 ? "met" : "**no**")} |"));
         }
         Results.Append("Cold start with a million pending timers (issue 14 M6)", command, lines);
     }
