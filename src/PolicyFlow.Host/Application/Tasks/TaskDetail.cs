@@ -38,7 +38,7 @@ internal sealed class TaskDetail(DbFactory dbFactory, AccountsDb accounts, Agenc
         var now = clock.GetUtcNow();
         var (policy, measure) = await MeasureOfAsync(db, facts, cancellationToken);
         await using var accountsDb = accounts.Create();
-        var attachments = await accountsDb.Attachments.AsNoTracking().Where(a => a.TaskId == taskId).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.TaskId == taskId).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
         var extension = await db.Extensions.AsNoTracking().Where(e => e.TaskId == taskId).OrderByDescending(e => e.RequestedAt).FirstOrDefaultAsync(cancellationToken);
         // Who may decide a pending request is DecideExtension's rule, asked here so the page offers it to them alone.
         var decides = extension is { Status: ExtensionStatus.Pending } pending && Extensions.DecideExtension.Refusal(caller, pending.RequestedBy, task.Assignee,

@@ -90,24 +90,8 @@ namespace PolicyFlow.Host.Storage.Migrations.AccountsPostgres
                     table.PrimaryKey("PK_pf_audit", x => x.Id);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "pf_task_attachments",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    StoredPath = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UploadedAt = table.Column<long>(type: "bigint", nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_pf_task_attachments", x => x.Id);
-                });
+            // Since the main context owns pf_task_attachments (TaskAttachments), it may have created the table first.
+            TaskAttachmentTable.CreateIfMissing(migrationBuilder);
 
             migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
@@ -267,11 +251,6 @@ namespace PolicyFlow.Host.Storage.Migrations.AccountsPostgres
                 name: "IX_pf_audit_UserName",
                 table: "pf_audit",
                 column: "UserName");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_pf_task_attachments_TaskId",
-                table: "pf_task_attachments",
-                column: "TaskId");
         }
 
         /// <inheritdoc />
