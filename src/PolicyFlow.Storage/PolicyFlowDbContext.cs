@@ -15,7 +15,7 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
     public DbSet<MeasureRecord> Measures => Set<MeasureRecord>();
     public DbSet<PolicyCorrectionRecord> PolicyCorrections => Set<PolicyCorrectionRecord>();
     public DbSet<AgencyContact> AgencyContacts => Set<AgencyContact>();
-    public DbSet<Extensions.ExtensionRequest> Extensions => Set<Extensions.ExtensionRequest>();
+    public DbSet<Postponements.ExtensionRequest> Extensions => Set<Postponements.ExtensionRequest>();
     public DbSet<TaskFacts> TaskFacts => Set<TaskFacts>();
     public DbSet<TaskUrge> Urges => Set<TaskUrge>();
     public DbSet<TaskComment> Comments => Set<TaskComment>();
@@ -61,7 +61,7 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             e.Property(x => x.LeadAgencyId).HasMaxLength(100);
             e.Property(x => x.DefinitionId).HasMaxLength(100);
         });
-        modelBuilder.Entity<Extensions.ExtensionRequest>(e =>
+        modelBuilder.Entity<Postponements.ExtensionRequest>(e =>
         {
             e.ToTable("pf_extensions");
             e.Property(x => x.RequestedBy).HasMaxLength(200);

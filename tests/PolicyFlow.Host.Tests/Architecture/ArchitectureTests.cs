@@ -45,6 +45,17 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
+    public void NoNamespace_IsCalledExtensions_WhichInDotNetMeansExtensionMethods()
+    {
+        // 延期 (a due date's extension) lives in Postponements; an AddXxx class keeps its ServiceCollectionExtensions name.
+        var offenders = new[] { typeof(WorkflowEngine).Assembly, typeof(Activities.Tracking.TaskFacts).Assembly,
+                typeof(Activities.Persistence.PolicyFlowDbContext).Assembly, typeof(PolicyFlowHost).Assembly }
+            .SelectMany(a => a.GetTypes()).Select(t => t.Namespace ?? "")
+            .Where(n => n.StartsWith("PolicyFlow.", StringComparison.Ordinal) && n.Split('.').Contains("Extensions", StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        Assert.True(offenders.Count == 0, "Name the folder after its concept:\n" + string.Join('\n', offenders));
+    }
+
+    [Fact]
     public void NothingButTheStorage_NamesADatabaseProvider()
     {
         var offenders = SourceFiles("src")

@@ -22,7 +22,7 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("PolicyFlow.Activities.Extensions.ExtensionRequest", b =>
+            modelBuilder.Entity("PolicyFlow.Activities.Postponements.ExtensionRequest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -17,7 +17,7 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("PolicyFlow.Activities.Extensions.ExtensionRequest", b =>
+            modelBuilder.Entity("PolicyFlow.Activities.Postponements.ExtensionRequest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -11,7 +11,7 @@ using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Engine.Timers;
 
-namespace PolicyFlow.Activities.Extensions;
+namespace PolicyFlow.Activities.Postponements;
 
 /// <summary>
 /// Extension requests (延期): asked by the assignee before the due date, decided by someone else (who may decide is the
