@@ -5,5 +5,6 @@ cd "$(dirname "$0")/.."
 name=${1:?usage: scripts/add-migration.sh NAME}
 dotnet tool restore >/dev/null
 for ctx in Sqlite Postgres; do
-  dotnet ef migrations add "$name" --project src/PolicyFlow.Host --context "${ctx}PolicyFlowDbContext" --output-dir "Storage/Migrations/$ctx"
+  dotnet ef migrations add "$name" --project src/PolicyFlow.Storage --context "${ctx}PolicyFlowDbContext" \
+    --output-dir "Migrations/$ctx" --namespace "PolicyFlow.Host.Storage.Migrations.$ctx"
 done

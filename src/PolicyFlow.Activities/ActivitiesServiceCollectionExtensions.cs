@@ -28,8 +28,8 @@ public static class ActivitiesServiceCollectionExtensions
         {
             services.AddSingleton<ITimerHandler>(sp => ActivatorUtilities.CreateInstance<Notices.DeadlineNoticeHandler>(sp, kind));
         }
-        services.AddSingleton<Extensions.ExtensionRules>();
-        services.AddSingleton<Extensions.ExtensionService>();
+        services.AddSingleton<Postponements.ExtensionRules>();
+        services.AddSingleton<Postponements.ExtensionService>();
         services.AddSingleton<Publishing.PolicyPublisher>();
         services.AddSingleton<Publishing.PolicyLauncher>();
         foreach (var activity in new IActivity[] { new AssignTask(), new ForEachAgency(), new Cascade(), new PeriodicReport(), new Notices.Notify() })

@@ -52,8 +52,8 @@ public static class PolicyFlowHost
         var calendarFolder = Path.Combine(builder.Environment.ContentRootPath, "data", "calendar");
         services.AddPolicyFlowActivities(Directory.Exists(calendarFolder) ? calendarFolder : null);
         services.AddSingleton(builder.Configuration.GetSection(NoticeOptions.Section).Get<NoticeOptions>() ?? new NoticeOptions());
-        services.AddOptions<PolicyFlow.Activities.Extensions.ExtensionRules>().Bind(builder.Configuration.GetSection(PolicyFlow.Activities.Extensions.ExtensionRules.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PolicyFlow.Activities.Extensions.ExtensionRules>>().Value);
+        services.AddOptions<PolicyFlow.Activities.Postponements.ExtensionRules>().Bind(builder.Configuration.GetSection(PolicyFlow.Activities.Postponements.ExtensionRules.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PolicyFlow.Activities.Postponements.ExtensionRules>>().Value);
         services.AddOptions<WarningLightRule>().Bind(builder.Configuration.GetSection(WarningLightRule.Section));
         services.AddOptions<SeedOptions>().Bind(builder.Configuration.GetSection(SeedOptions.Section));
         services.AddSingleton<SeedLoader>();

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Directories;
 using PolicyFlow.Activities.Notifications;
-using PolicyFlow.Activities.Persistence;
+using PolicyFlow.Activities.Publishing;
+using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Timers;
 
@@ -39,13 +40,13 @@ internal sealed class DeadlineNoticeHandler(string kind, NotificationWriter writ
     /// </summary>
     private async Task<string?> LeadOfAsync(UnitOfWork work, Guid taskId, CancellationToken cancellationToken)
     {
-        var db = (PolicyFlowDbContext)work.Db;
-        var facts = await db.TaskFacts.FindAsync([taskId], cancellationToken);
+        var db = work.Db;
+        var facts = await db.Set<TaskFacts>().FindAsync([taskId], cancellationToken);
         if (facts is null)
         {
             return null;
         }
-        var lead = await db.Measures.Where(m => m.PolicyId == facts.PolicyId && m.Number == facts.MeasureNo).Select(m => m.LeadAgencyId)
+        var lead = await db.Set<MeasureRecord>().Where(m => m.PolicyId == facts.PolicyId && m.Number == facts.MeasureNo).Select(m => m.LeadAgencyId)
             .FirstOrDefaultAsync(cancellationToken);
         return lead ?? catalog.Counterpart(facts.AgencyKind, "330000")?.Id;
     }

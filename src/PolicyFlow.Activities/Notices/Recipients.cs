@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Directories;
 using PolicyFlow.Activities.Notifications;
-using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Engine.Persistence;
 
 namespace PolicyFlow.Activities.Notices;
@@ -21,8 +20,8 @@ public sealed class Recipients(AgencyCatalog catalog, IEnumerable<IAgencyMailbox
         {
             return null;
         }
-        var contacts = _contacts.GetValue(db, d => d is PolicyFlowDbContext policyDb
-            ? policyDb.AgencyContacts.AsNoTracking().ToDictionary(c => c.AgencyId)
+        var contacts = _contacts.GetValue(db, d => d.Model.FindEntityType(typeof(AgencyContact)) is not null
+            ? d.Set<AgencyContact>().AsNoTracking().ToDictionary(c => c.AgencyId)
             : []);
         var contact = contacts.GetValueOrDefault(agencyId);
         var email = contact?.Email ?? agency.Email;

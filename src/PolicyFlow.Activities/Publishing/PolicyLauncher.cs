@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Engine.Persistence;
 using PolicyFlow.Engine.Runtime;
 
@@ -21,10 +20,10 @@ public sealed class PolicyLauncher(IEngineDbFactory dbFactory, WorkflowEngine en
     {
         List<MeasureRecord> measures;
         PolicyRecord? policy;
-        await using (var db = (PolicyFlowDbContext)dbFactory.Create())
+        await using (var db = dbFactory.Create())
         {
-            measures = await db.Measures.AsNoTracking().Where(m => m.PolicyId == policyId).OrderBy(m => m.Number).ToListAsync(cancellationToken);
-            policy = await db.Policies.AsNoTracking().FirstOrDefaultAsync(p => p.Id == policyId, cancellationToken);
+            measures = await db.Set<MeasureRecord>().AsNoTracking().Where(m => m.PolicyId == policyId).OrderBy(m => m.Number).ToListAsync(cancellationToken);
+            policy = await db.Set<PolicyRecord>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == policyId, cancellationToken);
         }
         if (measures.Count == 0)
         {
@@ -59,14 +58,14 @@ public sealed class PolicyLauncher(IEngineDbFactory dbFactory, WorkflowEngine en
     // The policy page shows the day its work is tracked from. Once a measure runs with one, another would not reach it.
     private async Task KeepAsync(PolicyRecord policy, List<MeasureRecord> measures, DateOnly day, CancellationToken cancellationToken)
     {
-        await using var db = (PolicyFlowDbContext)dbFactory.Create();
+        await using var db = dbFactory.Create();
         var ids = measures.Select(InstanceIdOf).ToList();
         if (policy.TrackingStartOn is { } kept && await db.Instances.AnyAsync(i => ids.Contains(i.Id), cancellationToken))
         {
             throw EngineException.Conflict(FormattableString.Invariant(
                 $"政策已按交办日期 {kept:yyyy-MM-dd} 启动，不能改为 {day:yyyy-MM-dd}。 The policy was launched with the tracking start {kept:yyyy-MM-dd}; it cannot become {day:yyyy-MM-dd}."));
         }
-        await db.Policies.Where(p => p.Id == policy.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.TrackingStartOn, day), cancellationToken);
+        await db.Set<PolicyRecord>().Where(p => p.Id == policy.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.TrackingStartOn, day), cancellationToken);
     }
 
     public static Guid InstanceIdOf(MeasureRecord measure)

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Directories;
-using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Policies;
 using PolicyFlow.Policies.Corrections;
 using PolicyFlow.Engine.Definitions;
@@ -33,11 +32,11 @@ public sealed class PolicyPublisher(IEngineDbFactory dbFactory, DefinitionServic
         var corrected = Preview(request.Text, request.AllowIncomplete, request.Corrections);
         var policy = Confirm(corrected.Preview, request, actor);
         Record(policy, corrected.Changes, request.Corrections ?? [], actor);
-        await using (var db = (PolicyFlowDbContext)dbFactory.Create())
+        await using (var db = dbFactory.Create())
         {
             // A policy stored before ids named the issuer keeps its old id (p2024-151): look for it under both.
             var legacy = PolicyIds.Legacy(policy.DocumentNumber);
-            var existing = await db.Policies.AsNoTracking().Include(p => p.Measures).Include(p => p.Corrections)
+            var existing = await db.Set<PolicyRecord>().AsNoTracking().Include(p => p.Measures).Include(p => p.Corrections)
                 .Where(p => p.Id == policy.Id || (p.Id == legacy && p.DocumentNumber == policy.DocumentNumber))
                 .OrderBy(p => p.Id == policy.Id ? 0 : 1).FirstOrDefaultAsync(cancellationToken);
             if (existing is not null)
@@ -54,9 +53,9 @@ public sealed class PolicyPublisher(IEngineDbFactory dbFactory, DefinitionServic
             var kind = catalog.Find(measure.LeadAgencyId)!.KindCode;
             await definitions.SaveAndPublishAsync(MeasureWorkflows.Generate(policy, measure, kind), actor, cancellationToken);
         }
-        await using (var db = (PolicyFlowDbContext)dbFactory.Create())
+        await using (var db = dbFactory.Create())
         {
-            db.Policies.Add(policy);
+            db.Set<PolicyRecord>().Add(policy);
             await db.SaveChangesAsync(cancellationToken);
         }
         return policy;

@@ -124,6 +124,12 @@ public sealed class WorkTask
         Revision++;
     }
 
+    /// <summary>
+    /// Marks a change kept beside the task (a file attached to it): the revision moves on, so a writer that read the task
+    /// before — a completion, a cancel — conflicts and starts again from what this change committed.
+    /// </summary>
+    public void Touch() => Revision++;
+
     private static string[] Split(string? list) =>
         list is null ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

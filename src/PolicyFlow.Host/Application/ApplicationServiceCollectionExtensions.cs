@@ -36,8 +36,8 @@ internal static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<BulletinReport>();
         services.TryAddSingleton<BulletinPdf>();
         services.TryAddSingleton<Instances.ReadInstance>();
-        services.TryAddSingleton<Extensions.DecideExtension>();
-        services.TryAddSingleton<Extensions.RequestExtension>();
+        services.TryAddSingleton<Postponements.DecideExtension>();
+        services.TryAddSingleton<Postponements.RequestExtension>();
         services.TryAddSingleton<Instances.CancelInstance>();
         services.TryAddSingleton<Instances.RetryInstance>();
         services.TryAddSingleton<Definitions.SaveDefinitionDraft>();

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Deadlines;
-using PolicyFlow.Activities.Extensions;
+using PolicyFlow.Activities.Postponements;
 using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Activities.Waiting;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PolicyFlow.Activities.Extensions;
+using PolicyFlow.Activities.Postponements;
 using PolicyFlow.Engine.Journal;
 using PolicyFlow.Engine.Outbox;
 using PolicyFlow.Engine.Runtime;

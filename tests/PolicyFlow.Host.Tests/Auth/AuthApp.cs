@@ -135,6 +135,17 @@ public class AuthApp : IAsyncLifetime
         return (instance, Assert.Single(tasks)!["id"]!.GetValue<Guid>());
     }
 
+    /// <summary>A fresh task of jx-330102 (the fixture's own task may have been cancelled by the matrix).</summary>
+    public async Task<Guid> NewOwnTaskAsync()
+    {
+        using var admin = await ClientAsync("admin");
+        var launched = await admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "auth-own" });
+        Assert.True(launched.IsSuccessStatusCode, await launched.Content.ReadAsStringAsync());
+        var instance = (await launched.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var tasks = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instance}"))!["items"]!.AsArray();
+        return Assert.Single(tasks)!["id"]!.GetValue<Guid>();
+    }
+
     public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid task, string fileName, byte[] content)
     {
         using var form = new MultipartFormDataContent();

@@ -13,7 +13,7 @@ public sealed class UploadAndNoteBoundsTests(AuthApp app)
     public async Task Upload_ToACompletedTask_IsRefusedWith409()
     {
         using var assignee = await app.ClientAsync("jx-330102");
-        var task = await NewTaskAsync();
+        var task = await app.NewOwnTaskAsync();
         (await assignee.PostAsJsonAsync($"/api/tasks/{task}/complete", new { comment = "办结 done" })).EnsureSuccessStatusCode();
 
         var response = await AuthApp.UploadAsync(assignee, task, "late.txt", "补充材料 late evidence"u8.ToArray());
@@ -26,7 +26,7 @@ public sealed class UploadAndNoteBoundsTests(AuthApp app)
     public async Task Upload_BeyondFiftyAttachmentsOnOneTask_IsRefusedWith409()
     {
         using var assignee = await app.ClientAsync("jx-330102");
-        var task = await NewTaskAsync();
+        var task = await app.NewOwnTaskAsync();
         for (var i = 0; i < 50; i++)
         {
             var ok = await AuthApp.UploadAsync(assignee, task, $"part-{i}.txt", "材料 part"u8.ToArray());
@@ -43,7 +43,7 @@ public sealed class UploadAndNoteBoundsTests(AuthApp app)
     public async Task ProgressNote_LongerThan4000Characters_IsRefusedWith400_And4000AreAccepted()
     {
         using var assignee = await app.ClientAsync("jx-330102");
-        var task = await NewTaskAsync();
+        var task = await app.NewOwnTaskAsync();
 
         var tooLong = await assignee.PostAsJsonAsync($"/api/tasks/{task}/progress", new { note = new string('进', 4001), percent = 10 });
         var longest = await assignee.PostAsJsonAsync($"/api/tasks/{task}/progress", new { note = new string('进', 4000), percent = 10 });
@@ -57,22 +57,11 @@ public sealed class UploadAndNoteBoundsTests(AuthApp app)
     public async Task ExtensionReason_LongerThan4000Characters_IsRefusedWith400()
     {
         using var assignee = await app.ClientAsync("jx-330102");
-        var task = await NewTaskAsync();
+        var task = await app.NewOwnTaskAsync();
 
         var response = await assignee.PostAsJsonAsync($"/api/tasks/{task}/extensions", new { newDueDate = "2027-01-15", reason = new string('延', 4001) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("at most 4000", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    /// <summary>A fresh task of jx-330102 (the fixture's own task may have been cancelled by the matrix).</summary>
-    private async Task<Guid> NewTaskAsync()
-    {
-        using var admin = await app.ClientAsync("admin");
-        var launched = await admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "auth-own" });
-        Assert.True(launched.IsSuccessStatusCode, await launched.Content.ReadAsStringAsync());
-        var instance = (await launched.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        var tasks = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={instance}"))!["items"]!.AsArray();
-        return Assert.Single(tasks)!["id"]!.GetValue<Guid>();
     }
 }

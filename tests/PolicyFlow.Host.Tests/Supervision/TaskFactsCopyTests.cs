@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Deadlines;
-using PolicyFlow.Activities.Extensions;
+using PolicyFlow.Activities.Postponements;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Testing;

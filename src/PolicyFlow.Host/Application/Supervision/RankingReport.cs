@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Query;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Deadlines;
 using PolicyFlow.Directories;
-using PolicyFlow.Activities.Extensions;
+using PolicyFlow.Activities.Postponements;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Runtime;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Deadlines;
 using PolicyFlow.Directories;
-using PolicyFlow.Activities.Extensions;
+using PolicyFlow.Activities.Postponements;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Runtime;
@@ -38,10 +38,10 @@ internal sealed class TaskDetail(DbFactory dbFactory, AccountsDb accounts, Agenc
         var now = clock.GetUtcNow();
         var (policy, measure) = await MeasureOfAsync(db, facts, cancellationToken);
         await using var accountsDb = accounts.Create();
-        var attachments = await accountsDb.Attachments.AsNoTracking().Where(a => a.TaskId == taskId).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.TaskId == taskId).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
         var extension = await db.Extensions.AsNoTracking().Where(e => e.TaskId == taskId).OrderByDescending(e => e.RequestedAt).FirstOrDefaultAsync(cancellationToken);
         // Who may decide a pending request is DecideExtension's rule, asked here so the page offers it to them alone.
-        var decides = extension is { Status: ExtensionStatus.Pending } pending && Extensions.DecideExtension.Refusal(caller, pending.RequestedBy, task.Assignee,
+        var decides = extension is { Status: ExtensionStatus.Pending } pending && Postponements.DecideExtension.Refusal(caller, pending.RequestedBy, task.Assignee,
             await visibility.LeadAgencyAsync(task.InstanceId, cancellationToken)) is null;
         var story = new TaskHistory(db, accountsDb, catalog);
         var history = await story.ForAsync(task, facts, cancellationToken);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Activities.Deadlines;
 using PolicyFlow.Directories;
-using PolicyFlow.Activities.Extensions;
+using PolicyFlow.Activities.Postponements;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Activities.Waiting;
@@ -40,7 +40,7 @@ internal sealed class TaskHistory(PolicyFlowDbContext db, AccountsDbContext acco
             .OrderBy(j => j.Id).ToListAsync(cancellationToken);
         var extensions = await db.Extensions.AsNoTracking().Where(e => ids.Contains(e.TaskId)).ToListAsync(cancellationToken);
         var urges = await db.Urges.AsNoTracking().Where(u => ids.Contains(u.TaskId)).ToListAsync(cancellationToken);
-        var attachments = await accounts.Attachments.AsNoTracking().Where(a => ids.Contains(a.TaskId))
+        var attachments = await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.TaskId))
             .Select(a => new { a.UploadedAt, a.UploadedBy, a.FileName }).ToListAsync(cancellationToken);
 
         var lines = new List<HistoryLine>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Engine.Runtime;
+using PolicyFlow.Engine.Tasks;
 
 namespace PolicyFlow.Host.Auth.Attachments;
 
@@ -18,12 +19,13 @@ internal static class AttachmentRules
 
     /// <summary>
     /// Refuses an upload to a closed task (the evidence of a finished step does not change afterwards) or one that would take
-    /// the task over its quota. Two uploads at the same moment may both pass: the quota bounds abuse, it is not a ledger.
+    /// the task over its quota, and returns the task as <paramref name="db"/> tracks it. Two uploads at the same moment may both
+    /// pass: the quota bounds abuse, it is not a ledger.
     /// </summary>
-    public static async Task CheckTaskAsync(Guid taskId, long fileBytes, Activities.Persistence.PolicyFlowDbContext work, Storage.AccountsDbContext db,
+    public static async Task<WorkTask> CheckTaskAsync(Guid taskId, long fileBytes, Activities.Persistence.PolicyFlowDbContext db,
         AuthOptions options, CancellationToken cancellationToken)
     {
-        var task = await work.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
             ?? throw EngineException.NotFound($"Task {taskId} does not exist.");
         if (!task.IsOpen)
         {
@@ -36,10 +38,11 @@ internal static class AttachmentRules
             throw EngineException.Conflict(string.Create(CultureInfo.InvariantCulture,
                 $"该任务的附件已达上限（{count} 个、{megabytes} MB）。 Task {taskId} holds {held.Count} attachments of {held.Sum() / (1024 * 1024)} MB; a task may hold {count} attachments and {megabytes} MB. Combine files into one document, or ask an administrator."));
         }
+        return task;
     }
 
     /// <summary>Refuses an upload that would take <paramref name="userName"/> over their bytes of the last 24 hours, all tasks together.</summary>
-    public static async Task CheckUserAsync(string userName, long fileBytes, DateTimeOffset now, Storage.AccountsDbContext db, AuthOptions options,
+    public static async Task CheckUserAsync(string userName, long fileBytes, DateTimeOffset now, Activities.Persistence.PolicyFlowDbContext db, AuthOptions options,
         CancellationToken cancellationToken)
     {
         var since = now.AddDays(-1);

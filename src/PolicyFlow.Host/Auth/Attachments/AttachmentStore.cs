@@ -33,6 +33,9 @@ internal sealed class AttachmentStore(string root)
         return (relative.Replace('\\', '/'), size, Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 
+    /// <summary>Removes a file whose row was never committed (its upload was refused after the bytes were stored).</summary>
+    public void Delete(string storedPath) => File.Delete(FullPath(storedPath));
+
     public Stream OpenRead(string storedPath) => new FileStream(FullPath(storedPath), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 
     /// <summary>Resolves a stored path, refusing anything that would leave the uploads folder.</summary>

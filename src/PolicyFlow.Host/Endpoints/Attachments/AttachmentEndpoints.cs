@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.EntityFrameworkCore;
+using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Host.Auth.Attachments;
-using PolicyFlow.Host.Auth.Storage;
 
 namespace PolicyFlow.Host.Endpoints.Attachments;
 
@@ -16,10 +16,10 @@ internal static class AttachmentEndpoints
     {
         var group = api.MapGroup("/tasks/{id:guid}/attachments").WithTags("Tasks");
         group.MapPost("/", UploadAsync).WithMetadata(new BodyLimit(AttachmentRules.MaxRequestBytes)).DisableAntiforgery();
-        group.MapGet("/", async (Guid id, AccountsDbContext db, CancellationToken ct) =>
+        group.MapGet("/", async (Guid id, PolicyFlowDbContext db, CancellationToken ct) =>
             await db.Attachments.AsNoTracking().Where(a => a.TaskId == id).OrderBy(a => a.UploadedAt)
                 .Select(a => new { a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.UploadedBy }).ToListAsync(ct));
-        group.MapGet("/{attachmentId:guid}", async (Guid id, Guid attachmentId, AccountsDbContext db, AttachmentStore store, CancellationToken ct) =>
+        group.MapGet("/{attachmentId:guid}", async (Guid id, Guid attachmentId, PolicyFlowDbContext db, AttachmentStore store, CancellationToken ct) =>
         {
             var row = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.TaskId == id, ct)
                 ?? throw EngineException.NotFound($"Attachment {attachmentId} does not exist on task {id}.");

@@ -24,14 +24,14 @@ internal static class TaskDeadlines
         });
         group.MapGet("/{id:guid}/extensions", async (Guid id, PolicyFlowDbContext db, CancellationToken ct) =>
             await db.Extensions.AsNoTracking().Where(e => e.TaskId == id).OrderBy(e => e.RequestedAt).ToListAsync(ct));
-        group.MapPost("/{id:guid}/extensions", async (Guid id, ExtensionAsk ask, Application.Extensions.RequestExtension extension, HttpContext http,
+        group.MapPost("/{id:guid}/extensions", async (Guid id, ExtensionAsk ask, Application.Postponements.RequestExtension extension, HttpContext http,
             CancellationToken ct) =>
         {
             var request = await extension.HandleAsync(Auth.Caller.From(http.User), id, new(ask.NewDueDate, ask.NewDueAt, ask.Reason), ct);
             return Results.Created(string.Create(CultureInfo.InvariantCulture, $"/api/tasks/{id}/extensions/{request.Id}"), request);
         });
         group.MapPost("/{id:guid}/extensions/{requestId:guid}/decision", async (Guid id, Guid requestId, ExtensionDecision decision,
-            Application.Extensions.DecideExtension decide, HttpContext http, CancellationToken ct) =>
+            Application.Postponements.DecideExtension decide, HttpContext http, CancellationToken ct) =>
             await decide.HandleAsync(Auth.Caller.From(http.User), new(id, requestId, decision.Approve, decision.Comment), ct));
     }
 }

@@ -1,4 +1,4 @@
-namespace PolicyFlow.Activities.Extensions;
+namespace PolicyFlow.Activities.Postponements;
 
 /// <summary>An assignee's request (延期申请) to move a task's due date, and the lead agency's decision.</summary>
 public sealed class ExtensionRequest

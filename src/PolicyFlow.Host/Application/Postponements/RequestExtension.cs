@@ -1,12 +1,12 @@
 using System.Globalization;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Deadlines;
-using PolicyFlow.Activities.Extensions;
+using PolicyFlow.Activities.Postponements;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Host.Application.Tasks;
 using PolicyFlow.Host.Auth;
 
-namespace PolicyFlow.Host.Application.Extensions;
+namespace PolicyFlow.Host.Application.Postponements;
 
 /// <summary>
 /// 延期申请: the assignee agency asks, before the due date, to move it to a later day with a reason. The new day is not

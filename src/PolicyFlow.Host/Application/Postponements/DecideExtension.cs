@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Directories;
-using PolicyFlow.Activities.Extensions;
+using PolicyFlow.Activities.Postponements;
 using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Host.Application.Tasks;
 using PolicyFlow.Host.Auth;
 using PolicyFlow.Host.Auth.Access;
 using PolicyFlow.Host.Storage;
 
-namespace PolicyFlow.Host.Application.Extensions;
+namespace PolicyFlow.Host.Application.Postponements;
 
 /// <summary>
 /// Deciding an extension request (延期审批). The measure's lead agency decides its co-agencies' and counterparts' requests;

@@ -2,6 +2,7 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using PolicyFlow.Host.Storage;
@@ -11,9 +12,11 @@ using PolicyFlow.Host.Storage;
 namespace PolicyFlow.Host.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPolicyFlowDbContext))]
-    partial class PostgresPolicyFlowDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261202072709_TaskAttachments")]
+    partial class TaskAttachments
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -21,38 +24,6 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("PolicyFlow.Directories.AgencyContact", b =>
-                {
-                    b.Property<string>("AgencyId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ContactName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("AgencyId");
-
-                    b.ToTable("pf_agency_contacts", (string)null);
-                });
 
             modelBuilder.Entity("PolicyFlow.Activities.Extensions.ExtensionRequest", b =>
                 {
@@ -550,6 +521,38 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                     b.ToTable("pf_task_urges", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyFlow.Directories.AgencyContact", b =>
+                {
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("pf_agency_contacts", (string)null);
+                });
+
             modelBuilder.Entity("PolicyFlow.Engine.Definitions.WorkflowDefinitionVersion", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -991,6 +994,53 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("pf_timers", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyFlow.Host.Auth.Attachments.TaskAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("pf_task_attachments", (string)null);
                 });
 
             modelBuilder.Entity("PolicyFlow.Activities.Publishing.MeasureRecord", b =>

@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Engine.Persistence;
-using PolicyFlow.Host.Auth.Attachments;
 using PolicyFlow.Host.Auth.Audit;
 using PolicyFlow.Host.Auth.Tokens;
 
 namespace PolicyFlow.Host.Auth.Storage;
 
 /// <summary>
-/// Users, roles, access tokens, the audit trail and task attachments: a context of its own (own migrations, own history
+/// Users, roles, access tokens and the audit trail: a context of its own (own migrations, own history
 /// table) on the workflow database's connection, so the engine's schema and this one evolve independently. It also holds
 /// the Data Protection key ring, so every host signs and reads cookies, antiforgery tokens and circuits with the same keys.
 /// </summary>
@@ -19,7 +18,6 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
-    public DbSet<TaskAttachment> Attachments => Set<TaskAttachment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -60,16 +58,5 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
             e.HasIndex(a => a.UserName);
         });
         builder.Entity<DataProtectionKey>(e => e.ToTable("pf_data_protection_keys"));
-        builder.Entity<TaskAttachment>(e =>
-        {
-            e.ToTable("pf_task_attachments");
-            e.HasKey(a => a.Id);
-            e.HasIndex(a => a.TaskId);
-            e.Property(a => a.FileName).HasMaxLength(255);
-            e.Property(a => a.ContentType).HasMaxLength(128);
-            e.Property(a => a.StoredPath).HasMaxLength(64);
-            e.Property(a => a.Sha256).HasMaxLength(64);
-            e.Property(a => a.UploadedBy).HasMaxLength(256);
-        });
     }
 }

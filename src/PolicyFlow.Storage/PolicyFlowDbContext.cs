@@ -4,23 +4,27 @@ using PolicyFlow.Activities.Publishing;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Persistence;
 using PolicyFlow.Engine.Tasks;
+using PolicyFlow.Host.Auth.Attachments;
 
 namespace PolicyFlow.Activities.Persistence;
 
-/// <summary>PolicyFlow's database: the engine's tables plus policies, measures and agency contacts.</summary>
+/// <summary>PolicyFlow's database: the engine's tables plus policies, measures, agency contacts and the files attached to tasks.</summary>
 public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbContext(options)
 {
     public DbSet<PolicyRecord> Policies => Set<PolicyRecord>();
     public DbSet<MeasureRecord> Measures => Set<MeasureRecord>();
     public DbSet<PolicyCorrectionRecord> PolicyCorrections => Set<PolicyCorrectionRecord>();
     public DbSet<AgencyContact> AgencyContacts => Set<AgencyContact>();
-    public DbSet<Extensions.ExtensionRequest> Extensions => Set<Extensions.ExtensionRequest>();
+    public DbSet<Postponements.ExtensionRequest> Extensions => Set<Postponements.ExtensionRequest>();
     public DbSet<TaskFacts> TaskFacts => Set<TaskFacts>();
     public DbSet<TaskUrge> Urges => Set<TaskUrge>();
     public DbSet<TaskComment> Comments => Set<TaskComment>();
     public DbSet<InboxView> InboxViews => Set<InboxView>();
     public DbSet<Notifications.InAppNotice> Notices => Set<Notifications.InAppNotice>();
     public DbSet<Notifications.InAppNoticeRead> NoticeReads => Set<Notifications.InAppNoticeRead>();
+
+    /// <summary>Evidence (佐证材料): in this context so an upload commits in the transaction that checks and changes its task.</summary>
+    public DbSet<TaskAttachment> Attachments => Set<TaskAttachment>();
 
     /// <summary>An open task (open or claimed), as SQL for partial indexes; the same text on SQLite and PostgreSQL.</summary>
     private const string OpenFilter = "\"Status\" IN ('Open', 'Claimed')";
@@ -57,7 +61,7 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             e.Property(x => x.LeadAgencyId).HasMaxLength(100);
             e.Property(x => x.DefinitionId).HasMaxLength(100);
         });
-        modelBuilder.Entity<Extensions.ExtensionRequest>(e =>
+        modelBuilder.Entity<Postponements.ExtensionRequest>(e =>
         {
             e.ToTable("pf_extensions");
             e.Property(x => x.RequestedBy).HasMaxLength(200);
@@ -143,6 +147,17 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             e.HasKey(x => new { x.UserName, x.Cause });
             e.Property(x => x.UserName).HasMaxLength(200);
             e.Property(x => x.Cause).HasMaxLength(300);
+        });
+        modelBuilder.Entity<TaskAttachment>(e =>
+        {
+            e.ToTable("pf_task_attachments");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.TaskId);
+            e.Property(a => a.FileName).HasMaxLength(255);
+            e.Property(a => a.ContentType).HasMaxLength(128);
+            e.Property(a => a.StoredPath).HasMaxLength(64);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.Property(a => a.UploadedBy).HasMaxLength(256);
         });
         modelBuilder.Entity<AgencyContact>(e =>
         {

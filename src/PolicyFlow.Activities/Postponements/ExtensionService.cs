@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Directories;
 using PolicyFlow.Activities.Notices;
 using PolicyFlow.Activities.Notifications;
-using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Activities.Steps;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Journal;
@@ -12,7 +11,7 @@ using PolicyFlow.Engine.Runtime;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Engine.Timers;
 
-namespace PolicyFlow.Activities.Extensions;
+namespace PolicyFlow.Activities.Postponements;
 
 /// <summary>
 /// Extension requests (延期): asked by the assignee before the due date, decided by someone else (who may decide is the
@@ -27,7 +26,7 @@ public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter w
     public Task<ExtensionRequest> RequestAsync(Guid taskId, DateTimeOffset newDueAt, string reason, string actor, CancellationToken cancellationToken = default) =>
         engine.InTransactionAsync(actor, async work =>
         {
-            var db = (PolicyFlowDbContext)work.Db;
+            var db = work.Db;
             var task = await db.Tasks.FindAsync([taskId], cancellationToken) ?? throw EngineException.NotFound($"Task {taskId} does not exist.");
             if (!task.IsOpen)
             {
@@ -54,7 +53,7 @@ public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter w
             {
                 throw EngineException.Invalid("请说明延期理由。 An extension request needs a reason.");
             }
-            if (await db.Extensions.AnyAsync(e => e.TaskId == taskId && e.Status == ExtensionStatus.Pending, cancellationToken))
+            if (await db.Set<ExtensionRequest>().AnyAsync(e => e.TaskId == taskId && e.Status == ExtensionStatus.Pending, cancellationToken))
             {
                 throw EngineException.Conflict("该任务已有待审批的延期申请。 This task already has a pending extension request.");
             }
@@ -63,7 +62,7 @@ public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter w
                 Id = Guid.NewGuid(), TaskId = taskId, InstanceId = task.InstanceId, RequestedBy = actor, RequestedAt = work.Now,
                 Reason = reason.Trim(), CurrentDueAt = due, RequestedDueAt = newDueAt, Status = ExtensionStatus.Pending,
             };
-            db.Extensions.Add(request);
+            db.Set<ExtensionRequest>().Add(request);
             work.Journal(task.InstanceId, Requested, task.ActivityId, new { request = request.Id, from = due, to = newDueAt, reason }, task.Id);
             return request;
         }, cancellationToken);
@@ -71,8 +70,8 @@ public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter w
     public Task<ExtensionRequest> DecideAsync(Guid requestId, bool approve, string? comment, string actor, CancellationToken cancellationToken = default) =>
         engine.InTransactionAsync(actor, async work =>
         {
-            var db = (PolicyFlowDbContext)work.Db;
-            var request = await db.Extensions.FindAsync([requestId], cancellationToken)
+            var db = work.Db;
+            var request = await db.Set<ExtensionRequest>().FindAsync([requestId], cancellationToken)
                 ?? throw EngineException.NotFound($"Extension request {requestId} does not exist.");
             if (string.Equals(request.RequestedBy, actor, StringComparison.Ordinal))
             {

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
-namespace PolicyFlow.Activities.Extensions;
+namespace PolicyFlow.Activities.Postponements;
 
 /// <summary>How far an extension (延期) may move a due date: <c>Deadlines:MaxExtensionDays</c>, checked at start.</summary>
 public sealed class ExtensionRules
