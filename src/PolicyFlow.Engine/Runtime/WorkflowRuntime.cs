@@ -156,7 +156,6 @@ public sealed class WorkflowRuntime(
             return TaskActionResult.Unchanged(task);
         }
         comment = task.Comment;
-        await CancelTimersAsync(work, t => t.TaskId == taskId, cancellationToken);
         work.Journal(task.InstanceId, JournalKinds.TaskCompleted, task.ActivityId, new { outcome, comment, data }, task.Id);
         var stimulusData = data?.DeepClone().AsObject() ?? [];
         stimulusData["taskId"] = task.Id.ToString();
@@ -166,6 +165,11 @@ public sealed class WorkflowRuntime(
             stimulusData["comment"] = comment;
         }
         await ResumeOneAsync(work, task.InstanceId, task.BookmarkId, new Stimulus(outcome, stimulusData, work.Actor), cancellationToken);
+        if (!work.Instances.TryGetValue(task.InstanceId, out var instance) || !instance.IsFinished)
+        {
+            // An instance that ended has had every pending timer cancelled, this task's too: no second statement for them.
+            await CancelTimersAsync(work, t => t.TaskId == taskId, cancellationToken);
+        }
         await RunFollowupsAsync(work, cancellationToken);
         return TaskActionResult.Changed(task);
     }
