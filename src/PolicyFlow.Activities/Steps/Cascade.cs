@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using PolicyFlow.Directories;
 using PolicyFlow.Engine.Activities;
 using PolicyFlow.Engine.Activities.Waiting;
-using PolicyFlow.Engine.Definitions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PolicyFlow.Activities.Steps;
@@ -36,7 +35,7 @@ internal sealed class Cascade : IActivity
         var from = context.GetString("from") ?? (context.ReadVariable("region") as JsonValue)?.GetValue<string>() ?? regions.Province.Code;
         var targets = from == regions.Province.Code ? regions.Cities : regions.CountiesOf(from);
         var definitionId = context.GetString("definitionId")!;
-        var (child, _) = await context.Services.GetRequiredService<DefinitionStore>().GetPublishedAsync(context.Db, definitionId, null, CancellationToken.None);
+        var child = await context.PublishedDefinitionAsync(definitionId);
         var declared = child.Variables.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         var inputs = targets.Select(region =>
         {

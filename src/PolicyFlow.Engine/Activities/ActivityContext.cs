@@ -157,6 +157,10 @@ public sealed partial class ActivityContext
         return timer;
     }
 
+    /// <summary>The latest published version of a definition (a child's, say), looked up once per unit of work.</summary>
+    public async Task<WorkflowDefinition> PublishedDefinitionAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        (await _burst.Runtime.Definitions.GetPublishedAsync(_burst.Work, definitionId, null, cancellationToken)).Definition;
+
     /// <summary>Asks for a child instance, launched once this activity waits on its Children bookmark.</summary>
     public void StartChild(string definitionId, JsonObject input, string? correlationId) =>
         _burst.PendingChildren.Add(new ChildRequest(definitionId, input, correlationId, BookmarkId));

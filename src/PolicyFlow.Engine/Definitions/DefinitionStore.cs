@@ -10,6 +10,26 @@ public sealed class DefinitionStore
 {
     private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _published = new();
 
+    /// <summary>
+    /// As <see cref="GetPublishedAsync(EngineDbContext, string, int?, CancellationToken)"/>, and the latest version is looked up
+    /// once per unit of work: the children a cascade launches all run the version the first one found.
+    /// </summary>
+    public async Task<(WorkflowDefinition Definition, int Version)> GetPublishedAsync(
+        UnitOfWork work, string definitionId, int? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (version is not null)
+        {
+            return await GetPublishedAsync(work.Db, definitionId, version, cancellationToken);
+        }
+        if (!work.LatestDefinitions.TryGetValue(definitionId, out var latest))
+        {
+            latest = await GetPublishedAsync(work.Db, definitionId, null, cancellationToken);
+            work.LatestDefinitions[definitionId] = latest;
+        }
+        return latest;
+    }
+
     public async Task<(WorkflowDefinition Definition, int Version)> GetPublishedAsync(
         EngineDbContext db, string definitionId, int? version, CancellationToken cancellationToken)
     {

@@ -214,7 +214,6 @@ internal sealed class Burst
         Instance.VariablesJson = Variables.ToJsonString();
         Instance.UpdatedAt = Work.Now;
         Instance.Revision++;
-        await Work.Db.SaveChangesAsync(cancellationToken);
 
         if (Instance.Status == InstanceStatus.Completed)
         {

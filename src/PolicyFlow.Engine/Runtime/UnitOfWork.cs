@@ -7,7 +7,11 @@ using PolicyFlow.Engine.Persistence;
 
 namespace PolicyFlow.Engine.Runtime;
 
-/// <summary>One transaction's worth of engine work: the context, the moment, the actor, and what was written.</summary>
+/// <summary>
+/// One transaction's worth of engine work: the context, the moment, the actor, and what was written. Changes are saved
+/// when something reads the database next (an ExecuteUpdate, a query that must see them) and at commit, not after every burst:
+/// a cascade's hundred child launches are one SaveChanges, and the change tracker is scanned once, not once per child.
+/// </summary>
 public sealed class UnitOfWork
 {
     private readonly HashSet<string> _dedupKeys = [];
@@ -28,6 +32,15 @@ public sealed class UnitOfWork
 
     /// <summary>Instances loaded in this unit of work, so nested bursts share one tracked entity.</summary>
     internal Dictionary<Guid, WorkflowInstance> Instances { get; } = [];
+
+    /// <summary>
+    /// The open bookmarks of each instance a burst ran on, read once (after the instance) and kept current by the bursts, so
+    /// a later burst on the same instance needs no query and sees bookmarks this unit wrote but has not saved yet.
+    /// </summary>
+    internal Dictionary<Guid, List<Bookmark>> OpenBookmarks { get; } = [];
+
+    /// <summary>The latest published version of each definition launched in this unit: looked up once, not once per child.</summary>
+    internal Dictionary<string, (WorkflowDefinition Definition, int Version)> LatestDefinitions { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Work bursts left for other instances (children to launch, parents to resume), run in order by <see cref="WorkflowRuntime"/>.</summary>
     internal Queue<Followup> Followups { get; } = new();

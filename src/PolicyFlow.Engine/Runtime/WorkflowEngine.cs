@@ -89,6 +89,7 @@ public sealed class WorkflowEngine(IEngineDbFactory dbFactory, WorkflowRuntime r
         for (var attempt = 1; ; attempt++)
         {
             await using var db = dbFactory.Create();
+            using var writer = await SqliteWriters.EnterAsync(db, cancellationToken);
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

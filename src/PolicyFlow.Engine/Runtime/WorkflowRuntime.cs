@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PolicyFlow.Engine.Activities;
 using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Journal;
+using PolicyFlow.Engine.Persistence;
 using PolicyFlow.Engine.Tasks;
 using PolicyFlow.Engine.Timers;
 
@@ -18,6 +20,7 @@ public sealed class WorkflowRuntime(
     private readonly Dictionary<string, ITimerHandler> _timerHandlers = timerHandlers.ToDictionary(h => h.Kind);
 
     public ActivityRegistry Registry { get; } = registry;
+    internal DefinitionStore Definitions { get; } = definitions;
     public IServiceProvider Services { get; } = services;
 
     /// <summary>Most follow-ups one unit of work may run: a definition that launches itself would otherwise never stop.</summary>
@@ -36,7 +39,7 @@ public sealed class WorkflowRuntime(
     private async Task<WorkflowInstance> LaunchOneAsync(UnitOfWork work, LaunchRequest request, Guid? parentId, Guid? parentBookmarkId,
         CancellationToken cancellationToken)
     {
-        var (definition, version) = await definitions.GetPublishedAsync(work.Db, request.DefinitionId, request.Version, cancellationToken);
+        var (definition, version) = await Definitions.GetPublishedAsync(work, request.DefinitionId, request.Version, cancellationToken);
         var variables = BindInput(definition, request.Input);
         var instance = new WorkflowInstance
         {
@@ -55,7 +58,9 @@ public sealed class WorkflowRuntime(
         work.Instances[instance.Id] = instance;
         work.Journal(instance.Id, JournalKinds.Launched, data: new { request.DefinitionId, version, input = request.Input, parentId });
         var start = definition.Activities.First(a => a.Type == "Start");
-        var burst = new Burst(this, work, instance, definition, []);
+        var open = new List<Bookmark>();
+        work.OpenBookmarks[instance.Id] = open;
+        var burst = new Burst(this, work, instance, definition, open);
         burst.Schedule(new Token(start.Id, []));
         await burst.RunAsync(cancellationToken);
         return instance;
@@ -86,8 +91,8 @@ public sealed class WorkflowRuntime(
                         await LaunchOneAsync(work, new LaunchRequest(child.DefinitionId, child.Input, child.CorrelationId), parentId, child.BookmarkId,
                             cancellationToken);
                         break;
-                    case Followup.NotifyParent(var bookmarkId, var childId):
-                        await ResumeOneAsync(work, bookmarkId,
+                    case Followup.NotifyParent(var parentId, var bookmarkId, var childId):
+                        await ResumeOneAsync(work, parentId, bookmarkId,
                             new Stimulus("ChildCompleted", new JsonObject { ["childId"] = childId.ToString() }, work.Actor), cancellationToken);
                         break;
                     case Followup.CancelChild(var childId):
@@ -106,23 +111,31 @@ public sealed class WorkflowRuntime(
     public async Task<bool> ResumeAsync(UnitOfWork work, Guid bookmarkId, Stimulus stimulus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var resumed = await ResumeOneAsync(work, bookmarkId, stimulus, cancellationToken);
+        var resumed = await ResumeOneAsync(work, null, bookmarkId, stimulus, cancellationToken);
         await RunFollowupsAsync(work, cancellationToken);
         return resumed;
     }
 
-    private async Task<bool> ResumeOneAsync(UnitOfWork work, Guid bookmarkId, Stimulus stimulus, CancellationToken cancellationToken)
+    /// <param name="instanceId">The bookmark's instance when the caller knows it (a task's, a child's parent): saves looking it up.</param>
+    private async Task<bool> ResumeOneAsync(UnitOfWork work, Guid? instanceId, Guid bookmarkId, Stimulus stimulus, CancellationToken cancellationToken)
     {
-        var bookmark = await work.Db.Bookmarks.FindAsync([bookmarkId], cancellationToken);
-        if (bookmark is null || bookmark.ConsumedAt is not null)
+        instanceId ??= work.OpenBookmarks.Values.SelectMany(b => b).FirstOrDefault(b => b.Id == bookmarkId)?.InstanceId
+            ?? await work.Db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId && b.ConsumedAt == null)
+                .Select(b => (Guid?)b.InstanceId).FirstOrDefaultAsync(cancellationToken);
+        if (instanceId is not { } id)
         {
             return false;
         }
-        var instance = await LoadAsync(work, bookmark.InstanceId, cancellationToken);
-        // The instance's revision is what makes a concurrent resume conflict, so the bookmark must be read after it: read before,
-        // a resume committed in between (another child counted into the same wait) would be overwritten without a conflict.
-        await work.Db.Entry(bookmark).ReloadAsync(cancellationToken);
-        if (instance.IsFinished || work.Db.Entry(bookmark).State == EntityState.Detached || bookmark.ConsumedAt is not null)
+        var instance = await LoadAsync(work, id, cancellationToken);
+        if (instance.IsFinished)
+        {
+            return false;
+        }
+        // The instance's revision (or its row lock) is what makes a concurrent resume conflict or wait, so the bookmark is read
+        // after it, with the instance's other open bookmarks: read before, a resume committed in between (another child counted
+        // into the same wait) would be overwritten without a conflict.
+        var open = await OpenBookmarksAsync(work, id, cancellationToken);
+        if (open.Find(b => b.Id == bookmarkId) is not { } bookmark)
         {
             return false;
         }
@@ -143,7 +156,6 @@ public sealed class WorkflowRuntime(
             return TaskActionResult.Unchanged(task);
         }
         comment = task.Comment;
-        await CancelTimersAsync(work, t => t.TaskId == taskId, cancellationToken);
         work.Journal(task.InstanceId, JournalKinds.TaskCompleted, task.ActivityId, new { outcome, comment, data }, task.Id);
         var stimulusData = data?.DeepClone().AsObject() ?? [];
         stimulusData["taskId"] = task.Id.ToString();
@@ -152,7 +164,13 @@ public sealed class WorkflowRuntime(
         {
             stimulusData["comment"] = comment;
         }
-        await ResumeAsync(work, task.BookmarkId, new Stimulus(outcome, stimulusData, work.Actor), cancellationToken);
+        await ResumeOneAsync(work, task.InstanceId, task.BookmarkId, new Stimulus(outcome, stimulusData, work.Actor), cancellationToken);
+        if (!work.Instances.TryGetValue(task.InstanceId, out var instance) || !instance.IsFinished)
+        {
+            // An instance that ended has had every pending timer cancelled, this task's too: no second statement for them.
+            await CancelTimersAsync(work, t => t.TaskId == taskId, cancellationToken);
+        }
+        await RunFollowupsAsync(work, cancellationToken);
         return TaskActionResult.Changed(task);
     }
 
@@ -244,10 +262,14 @@ public sealed class WorkflowRuntime(
         instance.UpdatedAt = work.Now;
         instance.Revision++;
         work.Journal(instance.Id, journalKind);
-        await work.Db.SaveChangesAsync(cancellationToken);
         var id = instance.Id;
-        await work.Db.Bookmarks.Where(b => b.InstanceId == id && b.ConsumedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConsumedAt, work.Now), cancellationToken);
+        foreach (var bookmark in await OpenBookmarksAsync(work, id, cancellationToken))
+        {
+            bookmark.ConsumedAt = work.Now;
+        }
+        work.OpenBookmarks[id] = [];
+        // The updates below go to the database directly: what this unit changed (the task just completed, say) is saved first.
+        await work.Db.SaveChangesAsync(cancellationToken);
         var cancelledTasks = await work.Db.Tasks
             .Where(t => t.InstanceId == id && (t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkTaskStatus.Cancelled).SetProperty(t => t.Revision, t => t.Revision + 1), cancellationToken);
@@ -258,7 +280,7 @@ public sealed class WorkflowRuntime(
         await CancelTimersAsync(work, t => t.InstanceId == id, cancellationToken);
         if (status == InstanceStatus.Completed && instance.ParentBookmarkId is { } parentBookmark)
         {
-            work.Followups.Enqueue(new Followup.NotifyParent(parentBookmark, id));
+            work.Followups.Enqueue(new Followup.NotifyParent(instance.ParentInstanceId!.Value, parentBookmark, id));
         }
     }
 
@@ -267,24 +289,46 @@ public sealed class WorkflowRuntime(
         work.Db.Timers.Where(which).Where(t => t.Status == TimerStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), cancellationToken);
 
-    private async Task<WorkflowInstance> LoadAsync(UnitOfWork work, Guid instanceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The instance, read once per unit of work. On PostgreSQL the read takes the row's lock (FOR UPDATE): a sibling child
+    /// resuming the same parent then waits for this transaction instead of conflicting at commit and starting over.
+    /// </summary>
+    private static async Task<WorkflowInstance> LoadAsync(UnitOfWork work, Guid instanceId, CancellationToken cancellationToken)
     {
         if (work.Instances.TryGetValue(instanceId, out var loaded))
         {
             return loaded;
         }
-        var instance = await work.Db.Instances.FindAsync([instanceId], cancellationToken)
+        var instance = (work.Db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
+                ? (await work.Db.Instances.FromSqlRaw(LockInstanceSql(work.Db), instanceId).ToListAsync(cancellationToken)).FirstOrDefault()
+                : await work.Db.Instances.FindAsync([instanceId], cancellationToken))
             ?? throw EngineException.NotFound($"Workflow instance {instanceId} does not exist.");
         work.Instances[instanceId] = instance;
         return instance;
     }
 
+    private static string LockInstanceSql(EngineDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(WorkflowInstance))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        return $"SELECT * FROM \"{table.Name}\" WHERE \"{entity.FindProperty(nameof(WorkflowInstance.Id))!.GetColumnName(table)}\" = {{0}} FOR UPDATE";
+    }
+
+    /// <summary>An instance's open bookmarks: queried the first time, then kept by the unit of work (bursts add and consume them).</summary>
+    private static async Task<List<Bookmark>> OpenBookmarksAsync(UnitOfWork work, Guid instanceId, CancellationToken cancellationToken)
+    {
+        if (!work.OpenBookmarks.TryGetValue(instanceId, out var open))
+        {
+            open = await work.Db.Bookmarks.Where(b => b.InstanceId == instanceId && b.ConsumedAt == null).ToListAsync(cancellationToken);
+            work.OpenBookmarks[instanceId] = open;
+        }
+        return open;
+    }
+
     private async Task<Burst> BurstForAsync(UnitOfWork work, WorkflowInstance instance, CancellationToken cancellationToken)
     {
-        var (definition, _) = await definitions.GetPublishedAsync(work.Db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-        var id = instance.Id;
-        var open = await work.Db.Bookmarks.Where(b => b.InstanceId == id && b.ConsumedAt == null).ToListAsync(cancellationToken);
-        return new Burst(this, work, instance, definition, open);
+        var (definition, _) = await Definitions.GetPublishedAsync(work.Db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        return new Burst(this, work, instance, definition, await OpenBookmarksAsync(work, instance.Id, cancellationToken));
     }
 
     private static JsonObject BindInput(WorkflowDefinition definition, JsonObject? input)
