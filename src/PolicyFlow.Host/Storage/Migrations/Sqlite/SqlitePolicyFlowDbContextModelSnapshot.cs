@@ -17,38 +17,6 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("PolicyFlow.Directories.AgencyContact", b =>
-                {
-                    b.Property<string>("AgencyId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContactName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AgencyId");
-
-                    b.ToTable("pf_agency_contacts", (string)null);
-                });
-
             modelBuilder.Entity("PolicyFlow.Activities.Extensions.ExtensionRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -376,6 +344,55 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                     b.ToTable("pf_inbox_views", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyFlow.Activities.Tracking.ReportDay", b =>
+                {
+                    b.Property<string>("Of")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Extensions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateDoneAtMidnight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PendingAtMidnight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Urges")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Of", "Day", "Key");
+
+                    b.HasIndex("Of", "Day", "Key", "Pending")
+                        .HasDatabaseName("IX_pf_report_days_pending")
+                        .HasFilter("\"Pending\" > 0");
+
+                    b.ToTable("pf_report_days", (string)null);
+                });
+
             modelBuilder.Entity("PolicyFlow.Activities.Tracking.TaskComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -539,6 +556,38 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("pf_task_urges", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyFlow.Directories.AgencyContact", b =>
+                {
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("pf_agency_contacts", (string)null);
                 });
 
             modelBuilder.Entity("PolicyFlow.Engine.Definitions.WorkflowDefinitionVersion", b =>
