@@ -157,6 +157,8 @@ internal static class ReportLoader
     private static async Task CopyAsync(NpgsqlConnection connection, string table, string columns, IEnumerable<object?[]> rows)
     {
         await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)");
+        // The facts' row triggers (task state, the ranking's day counters) keep the server busy past the default 30 s at the end.
+        copy.Timeout = TimeSpan.FromMinutes(30);
         foreach (var row in rows)
         {
             await WriteAsync(copy, row);

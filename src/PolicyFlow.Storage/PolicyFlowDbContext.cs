@@ -18,6 +18,7 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
     public DbSet<Postponements.ExtensionRequest> Extensions => Set<Postponements.ExtensionRequest>();
     public DbSet<TaskFacts> TaskFacts => Set<TaskFacts>();
     public DbSet<TaskUrge> Urges => Set<TaskUrge>();
+    public DbSet<ReportDay> ReportDays => Set<ReportDay>();
     public DbSet<TaskComment> Comments => Set<TaskComment>();
     public DbSet<InboxView> InboxViews => Set<InboxView>();
     public DbSet<Notifications.InAppNotice> Notices => Set<Notifications.InAppNotice>();
@@ -103,6 +104,15 @@ public abstract class PolicyFlowDbContext(DbContextOptions options) : EngineDbCo
             // The tasks completed after their due instant, for the ranking's working days late.
             e.HasIndex(x => new { x.DueAt, x.Status, x.RegionLevel, x.CompletedAt, x.CompletedDay, x.Assignee, x.CityCode, x.RegionCode, x.PolicyId })
                 .HasFilter("\"CompletedAt\" > \"DueAt\"").HasDatabaseName("IX_pf_task_facts_late");
+        });
+        modelBuilder.Entity<ReportDay>(e =>
+        {
+            e.ToTable("pf_report_days");
+            // A period's rows of one kind are one range of the key; what is overdue now reads the days with open tasks.
+            e.HasKey(x => new { x.Of, x.Day, x.Key });
+            e.Property(x => x.Of).HasMaxLength(16);
+            e.Property(x => x.Key).HasMaxLength(100);
+            e.HasIndex(x => new { x.Of, x.Day, x.Key, x.Pending }).HasFilter("\"Pending\" > 0").HasDatabaseName("IX_pf_report_days_pending");
         });
         modelBuilder.Entity<TaskUrge>(e =>
         {

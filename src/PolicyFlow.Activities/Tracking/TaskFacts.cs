@@ -48,6 +48,9 @@ public sealed class TaskFacts
     /// <summary>The <see cref="DateOnly"/> of a <see cref="DueDay"/> or <see cref="CompletedDay"/> number.</summary>
     public static DateOnly DayOf(int dayNumber) => Epoch.AddDays(dayNumber);
 
+    /// <summary>The day number (days since 1970-01-01) of <paramref name="day"/>, the inverse of <see cref="DayOf"/>.</summary>
+    public static int DayNumberOf(DateOnly day) => day.DayNumber - Epoch.DayNumber;
+
     private static readonly DateOnly Epoch = new(1970, 1, 1);
 
     /// <summary>How many times it was urged (催办); the urges themselves are <see cref="TaskUrge"/> rows.</summary>

@@ -1,10 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using PolicyFlow.Activities.Calendar;
 using PolicyFlow.Activities.Deadlines;
 using PolicyFlow.Directories;
-using PolicyFlow.Activities.Postponements;
 using PolicyFlow.Activities.Persistence;
 using PolicyFlow.Activities.Tracking;
 using PolicyFlow.Engine.Runtime;
@@ -36,7 +34,14 @@ internal sealed class RankingReport(DbFactory dbFactory, AgencyCatalog catalog, 
         ("排序：按期办结率从高到低，其次当前逾期从少到多，再次平均逾期工作日从少到多。", "Order: on-time rate high to low, then overdue now low to high, then average working days late low to high."),
     ];
 
-    public async Task<Ranking> HandleAsync(Caller caller, Request request, CancellationToken cancellationToken = default)
+    public Task<Ranking> HandleAsync(Caller caller, Request request, CancellationToken cancellationToken = default) =>
+        RankAsync(caller, request, fromCounters: true, cancellationToken);
+
+    /// <summary>The same ranking counted from the tasks whatever the scope: what the per-day counters must agree with.</summary>
+    internal Task<Ranking> HandleFromTasksAsync(Caller caller, Request request, CancellationToken cancellationToken = default) =>
+        RankAsync(caller, request, fromCounters: false, cancellationToken);
+
+    private async Task<Ranking> RankAsync(Caller caller, Request request, bool fromCounters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var scope = ReportScope.For(caller, catalog, regions);
@@ -51,22 +56,20 @@ internal sealed class RankingReport(DbFactory dbFactory, AgencyCatalog catalog, 
 
         // A task not yet due and still open is neither on time nor late: it counts once its due day has come or it is done.
         var due = rows.Where(r => r.DueAt >= start && r.DueAt < end && (r.DueAt <= now || r.Status == WorkTaskStatus.Completed));
-        // One pass over the period's due tasks (the covering index IX_pf_task_facts_due) by (key, due day) gives the due,
-        // on-time and late counts and the due-day side of the working days late: WorkingDaysBetween(a, b) = W(b) − W(a) for
-        // a running count W of working days, so Σ days late = Σ W(end) − Σ W(due day), and no late task is read one by one.
-        var byDueDay = await DueByDayAsync(due, key, now, cancellationToken);
+        // The province's ranking of every policy sums the per-day counters; a narrower one counts its tasks.
+        var tally = fromCounters && scope.Everything && request.PolicyId is null
+            ? await RankingFromDays.CountAsync(db, of, rows, key, period, now, cancellationToken)
+            : await RankingFromTasks.CountAsync(db, rows, due, key, period, now, cancellationToken);
+        // (key, due day) gives the due, on-time and late counts and the due-day side of the working days late:
+        // WorkingDaysBetween(a, b) = W(b) − W(a) for a running count W of working days, so Σ days late = Σ W(end) − Σ W(due day),
+        // and no late task is read one by one.
+        var byDueDay = tally.ByDueDay;
         var dueCounts = byDueDay.GroupBy(d => d.Key ?? "").ToDictionary(g => g.Key, g => (Due: g.Sum(d => d.Due), OnTime: g.Sum(d => d.OnTime)));
-        var overdueNow = await rows.Open().Where(r => r.DueAt <= now)
-            .GroupBy(key).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? "", x => x.Count, cancellationToken);
+        var overdueNow = tally.OverdueNow;
         // The completion side, from the few tasks completed late (the partial index IX_pf_task_facts_late).
         var lateByCompletedDay = await CountByCompletedDayAsync(due.Where(r => r.Status == WorkTaskStatus.Completed && r.CompletedAt > r.DueAt), key,
             cancellationToken);
-        // A review runs again after every return too; the return is the reviewed step's, not the reviewer's.
-        var returns = await rows.Where(r => r.Round > 1 && r.Step != StepNames.Review && r.CreatedAt >= start && r.CreatedAt < end)
-            .GroupBy(key).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key ?? "", x => x.Count, cancellationToken);
-        var extensions = await CountJoinedAsync(rows, db.Extensions.Where(e => e.Status == ExtensionStatus.Approved && e.DecidedAt >= start && e.DecidedAt < end)
-            .Select(e => e.TaskId), key, cancellationToken);
-        var urges = await CountJoinedAsync(rows, db.Urges.Where(u => u.At >= start && u.At < end).Select(u => u.TaskId), key, cancellationToken);
+        var (returns, extensions, urges) = (tally.Returns, tally.Extensions, tally.Urges);
 
         var today = ChinaTime.DateOf(now);
         var running = new Dictionary<int, int>();
@@ -102,82 +105,12 @@ internal sealed class RankingReport(DbFactory dbFactory, AgencyCatalog catalog, 
         _ => throw EngineException.Invalid($"of must be agency, city or county, not '{of}'."),
     };
 
-    /// <summary>A group key and a day number, as a member-init type so EF can group by it after the projection.</summary>
-    private sealed class KeyDay
-    {
-        public string? Key { get; init; }
-        public int? Day { get; init; }
-    }
-
-    private sealed record DayCount(string? Key, int? Day, int Count);
-
-    /// <summary>A task of the period as (key, due day) with whether it was on time and whether it is late, for one GROUP BY.</summary>
-    private sealed class DueTask
-    {
-        public string? Key { get; init; }
-        public int? Day { get; init; }
-        public int OnTime { get; init; }
-        public int Late { get; init; }
-    }
-
-    private sealed record DueDayCounts(string? Key, int? Day, int Due, int OnTime, int Late);
-
-    private static Task<List<DueDayCounts>> DueByDayAsync(IQueryable<TaskFacts> due, Expression<Func<TaskFacts, string?>> key, DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        Expression<Func<TaskFacts, string?, DueTask>> shape = (r, k) => new DueTask
-        {
-            Key = k,
-            Day = r.DueDay,
-            OnTime = r.Status == WorkTaskStatus.Completed && r.CompletedAt <= r.DueAt ? 1 : 0,
-            Late = (r.Status == WorkTaskStatus.Completed && r.CompletedAt > r.DueAt) || (r.Status != WorkTaskStatus.Completed && r.DueAt <= now) ? 1 : 0,
-        };
-        return due.Select(WithKey(shape, key)).GroupBy(t => new { t.Key, t.Day })
-            .Select(g => new DueDayCounts(g.Key.Key, g.Key.Day, g.Count(), g.Sum(t => t.OnTime), g.Sum(t => t.Late)))
-            .ToListAsync(cancellationToken);
-    }
-
     private static Task<List<DayCount>> CountByCompletedDayAsync(IQueryable<TaskFacts> rows, Expression<Func<TaskFacts, string?>> key,
         CancellationToken cancellationToken)
     {
         Expression<Func<TaskFacts, string?, KeyDay>> shape = (r, k) => new KeyDay { Key = k, Day = r.CompletedDay };
-        return rows.Select(WithKey(shape, key)).GroupBy(k => new { k.Key, k.Day }).Select(g => new DayCount(g.Key.Key, g.Key.Day, g.Count()))
+        return rows.Select(RankingKey.WithKey(shape, key)).GroupBy(k => new { k.Key, k.Day }).Select(g => new DayCount(g.Key.Key, g.Key.Day, g.Count()))
             .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The projection <paramref name="shape"/> with the ranking's key expression in place of its second parameter.</summary>
-    private static Expression<Func<TaskFacts, T>> WithKey<T>(Expression<Func<TaskFacts, string?, T>> shape, Expression<Func<TaskFacts, string?>> key)
-    {
-        var keyBody = ReplacingExpressionVisitor.Replace(key.Parameters[0], shape.Parameters[0], key.Body);
-        return Expression.Lambda<Func<TaskFacts, T>>(ReplacingExpressionVisitor.Replace(shape.Parameters[1], keyBody, shape.Body), shape.Parameters[0]);
-    }
-
-    private sealed class TaskKey
-    {
-        public Guid TaskId { get; init; }
-        public string? Key { get; init; }
-    }
-
-    /// <summary>
-    /// Counts events of the period (approved extensions, urges) by the key of their task. The period's events are few next
-    /// to the tasks, so their task ids are read first and the facts looked up by primary key; joining in SQL let
-    /// PostgreSQL hash-join against a scan of every task (0.55 s at 1,000,000 tasks).
-    /// </summary>
-    private static async Task<Dictionary<string, int>> CountJoinedAsync(IQueryable<TaskFacts> rows, IQueryable<Guid> taskIds,
-        Expression<Func<TaskFacts, string?>> key, CancellationToken cancellationToken)
-    {
-        var events = (await taskIds.ToListAsync(cancellationToken)).CountBy(id => id).ToDictionary(e => e.Key, e => e.Value);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var chunk in events.Keys.Chunk(2_000))
-        {
-            Expression<Func<TaskFacts, string?, TaskKey>> shape = (r, k) => new TaskKey { TaskId = r.TaskId, Key = k };
-            var keyed = await rows.Where(r => chunk.Contains(r.TaskId)).Select(WithKey(shape, key)).ToListAsync(cancellationToken);
-            foreach (var task in keyed)
-            {
-                counts[task.Key ?? ""] = counts.GetValueOrDefault(task.Key ?? "") + events[task.TaskId];
-            }
-        }
-        return counts;
     }
 
     private string NameOf(string of, string key) => of == "agency" ? catalog.Find(key)?.Name ?? key : regions.Find(key)?.Name ?? key;

@@ -353,6 +353,55 @@ namespace PolicyFlow.Host.Storage.Migrations.Postgres
                     b.ToTable("pf_inbox_views", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyFlow.Activities.Tracking.ReportDay", b =>
+                {
+                    b.Property<string>("Of")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Extensions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LateDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LateDoneAtMidnight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Pending")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PendingAtMidnight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Urges")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Of", "Day", "Key");
+
+                    b.HasIndex("Of", "Day", "Key", "Pending")
+                        .HasDatabaseName("IX_pf_report_days_pending")
+                        .HasFilter("\"Pending\" > 0");
+
+                    b.ToTable("pf_report_days", (string)null);
+                });
+
             modelBuilder.Entity("PolicyFlow.Activities.Tracking.TaskComment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -344,6 +344,55 @@ namespace PolicyFlow.Host.Storage.Migrations.Sqlite
                     b.ToTable("pf_inbox_views", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyFlow.Activities.Tracking.ReportDay", b =>
+                {
+                    b.Property<string>("Of")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Extensions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateDoneAtMidnight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PendingAtMidnight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Urges")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Of", "Day", "Key");
+
+                    b.HasIndex("Of", "Day", "Key", "Pending")
+                        .HasDatabaseName("IX_pf_report_days_pending")
+                        .HasFilter("\"Pending\" > 0");
+
+                    b.ToTable("pf_report_days", (string)null);
+                });
+
             modelBuilder.Entity("PolicyFlow.Activities.Tracking.TaskComment", b =>
                 {
                     b.Property<Guid>("Id")
