@@ -21,9 +21,12 @@ if [[ -z "${POLICYFLOW_BENCH_PG:-${POLICYFLOW_TEST_PG:-}}" ]]; then
   if [[ $what != importer ]]; then
     # Every database figure is measured with durability on, as production runs: restart the throwaway cluster with fsync,
     # synchronous_commit and full_page_writes on (command-line settings outrank ALTER SYSTEM, so it is a restart).
+    # The HTTP load counts SQL statements per request with pg_stat_statements (bench/PolicyFlow.Bench/HttpProbe.cs).
+    statements=""
+    [[ $what != http ]] || statements=" -c shared_preload_libraries=pg_stat_statements"
     port="$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$POLICYFLOW_TEST_PG")"
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 -m fast restart \
-      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_DIR -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300 -c shared_buffers=256MB" >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_DIR -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300 -c shared_buffers=256MB$statements" >/dev/null
   fi
 fi
 configuration=${POLICYFLOW_BENCH_CONFIGURATION:-Release}

@@ -83,10 +83,16 @@ internal static class HttpLoadBench
             var met = Ms("p99_us") <= 200 && errors == 0;
             var row = string.Create(CultureInfo.InvariantCulture,
                 $"| {provider} | {hosts.Count} | {users} | {seconds} | {result["requests"]:N0} | {rate:F0} | {Ms("p50_us"):F1} | {Ms("p90_us"):F1} | {Ms("p99_us"):F1} | {Ms("max_us"):F0} | {result["inbox"]:N0} / {result["progress"]:N0} / {result["complete"]:N0} | {result["ok"]:N0} | {result["conflict"]:N0} | {errors:N0} | {(met ? "met" : "**no**")} |");
+            var probe = await HttpProbe.RunAsync(factory, made);
             var notes = new List<string>
             {
                 string.Create(CultureInfo.InvariantCulture,
                     $"{provider}: wrk command `PF_LOAD_USERS=… PF_LOAD_THREADS={Threads} {wrk}`; set-up (cascades, users, tokens) {setUpSeconds:F0} s, not measured; {completed} county tasks completed in the database afterwards; socket errors connect/read/write/timeout {result["connect"]}/{result["read"]}/{result["write"]}/{result["timeout"]}."),
+                "",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{provider}: where a request's time goes (`HttpProbe`). Under the load, by Little's law, {users} busy users ÷ {rate:F0} requests/s = {users / rate * 1000:F0} ms per request, of which the server's own time is the figure below (one request at a time, no queue); the rest is waiting for the 2 cores."),
+                "",
+                .. HttpProbe.Table(probe),
                 "",
             };
             return (row, notes);

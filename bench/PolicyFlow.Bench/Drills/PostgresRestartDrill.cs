@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolicyFlow.Engine.Journal;
 using PolicyFlow.Engine.Tasks;
-using PolicyFlow.Testing;
 
 namespace PolicyFlow.Bench.Drills;
 
@@ -20,71 +19,57 @@ internal static class PostgresRestartDrill
     public static async Task<Drill> RunAsync(DrillSettings settings)
     {
         var drill = new Drill("(c) PostgreSQL restarted under HTTP load, two hosts");
-        await using var cluster = await DrillCluster.StartAsync(settings.PgPort);
-        await using var storage = await BenchStorage.CreateAsync("PostgreSql", cluster.ConnectionString);
-        var factory = storage.Factory;
-        var hosts = new List<PolicyFlowProcess>();
-        try
+        await using var drilled = await ClusterHosts.StartAsync(settings.PgPort);
+        var (cluster, factory, hosts) = (drilled.Cluster, drilled.Factory, drilled.Hosts);
+        await HttpLoadBench.CascadeAllAsync(factory, hosts[0].Address, measures: 2);
+        // One county task per agency here: half the users report progress on theirs, the other half complete theirs once.
+        var users = await CountyUsers.CreateAsync(factory, hosts, settings.Users * 2, "drill");
+        var reporters = users.Take(settings.Users).ToList();
+        var completers = users.Skip(settings.Users).Select(u => u with { Complete = [.. u.Progress, .. u.Complete], Progress = [] }).ToList();
+        var spread = settings.PgWarmUp + settings.PgDown + settings.PgAfter;
+        drill.Did(Seconds($"own cluster on port {cluster.Port} (fsync, synchronous_commit, full_page_writes on); two hosts; 2 seed measures cascaded; {reporters.Count} county users reporting progress in a closed loop (100 ms pause), {completers.Count} completing their agency's task once each, spread over {spread.TotalSeconds:F0} s; users alternate between the hosts"));
+
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource();
+        var health = hosts.Select(h => new HealthWatch(h.Address, clock)).ToList();
+        var watching = health.Select(h => h.RunAsync(stop.Token)).ToList();
+        var running = AcknowledgedLoad.RunAsync(reporters, completers, clock, TimeSpan.FromMilliseconds(100), spread, stop.Token);
+
+        await Task.Delay(settings.PgWarmUp);
+        var stoppedAt = clock.Elapsed;
+        await cluster.StopServerAsync();
+        var downAt = clock.Elapsed;
+        await Task.Delay(settings.PgDown);
+        await cluster.StartServerAsync();
+        var upAt = clock.Elapsed;
+        drill.Did(Seconds($"load from 0 s; pg_ctl stop -m fast at {stoppedAt.TotalSeconds:F1} s (down at {downAt.TotalSeconds:F1} s), pg_ctl start done at {upAt.TotalSeconds:F1} s after {settings.PgDown.TotalSeconds:F0} s down; load kept on for {settings.PgAfter.TotalSeconds:F0} s more"));
+        await Task.Delay(settings.PgAfter);
+        await stop.CancelAsync();
+        var load = await running;
+        await Task.WhenAll(watching);
+
+        var answers = load.Answers.ToList();
+        var before = answers.Where(a => a.At < stoppedAt).ToList();
+        var during = answers.Where(a => a.At >= downAt && a.At < upAt).ToList();
+        var tail = answers.Where(a => a.At >= clock.Elapsed - TimeSpan.FromSeconds(20)).ToList();
+        drill.Check("requests answered 2xx before the stop", before.Count > 0 && before.Count(a => a.Acknowledged) > 0,
+            Seconds($"{before.Count(a => a.Acknowledged):N0} of {before.Count:N0}"));
+        drill.Check("requests not answered 2xx while PostgreSQL was down (the outage was felt)", during.Count(a => !a.Acknowledged) > 0,
+            Seconds($"{during.Count(a => !a.Acknowledged):N0} of {during.Count:N0} (statuses {Statuses(during)})"));
+        foreach (var (watch, index) in health.Select((w, i) => (w, i + 1)))
         {
-            hosts.Add(await BenchHosts.StartAsync(factory));
-            hosts.Add(await BenchHosts.StartAsync(factory));
-            await HttpLoadBench.CascadeAllAsync(factory, hosts[0].Address, measures: 2);
-            // One county task per agency here: half the users report progress on theirs, the other half complete theirs once.
-            var users = await CountyUsers.CreateAsync(factory, hosts, settings.Users * 2, "drill");
-            var reporters = users.Take(settings.Users).ToList();
-            var completers = users.Skip(settings.Users).Select(u => u with { Complete = [.. u.Progress, .. u.Complete], Progress = [] }).ToList();
-            var spread = settings.PgWarmUp + settings.PgDown + settings.PgAfter;
-            drill.Did(Seconds($"own cluster on port {cluster.Port} (fsync, synchronous_commit, full_page_writes on); two hosts; 2 seed measures cascaded; {reporters.Count} county users reporting progress in a closed loop (100 ms pause), {completers.Count} completing their agency's task once each, spread over {spread.TotalSeconds:F0} s; users alternate between the hosts"));
-
-            var clock = Stopwatch.StartNew();
-            using var stop = new CancellationTokenSource();
-            var health = hosts.Select(h => new HealthWatch(h.Address, clock)).ToList();
-            var watching = health.Select(h => h.RunAsync(stop.Token)).ToList();
-            var running = AcknowledgedLoad.RunAsync(reporters, completers, clock, TimeSpan.FromMilliseconds(100), spread, stop.Token);
-
-            await Task.Delay(settings.PgWarmUp);
-            var stoppedAt = clock.Elapsed;
-            await cluster.StopServerAsync();
-            var downAt = clock.Elapsed;
-            await Task.Delay(settings.PgDown);
-            await cluster.StartServerAsync();
-            var upAt = clock.Elapsed;
-            drill.Did(Seconds($"load from 0 s; pg_ctl stop -m fast at {stoppedAt.TotalSeconds:F1} s (down at {downAt.TotalSeconds:F1} s), pg_ctl start done at {upAt.TotalSeconds:F1} s after {settings.PgDown.TotalSeconds:F0} s down; load kept on for {settings.PgAfter.TotalSeconds:F0} s more"));
-            await Task.Delay(settings.PgAfter);
-            await stop.CancelAsync();
-            var load = await running;
-            await Task.WhenAll(watching);
-
-            var answers = load.Answers.ToList();
-            var before = answers.Where(a => a.At < stoppedAt).ToList();
-            var during = answers.Where(a => a.At >= downAt && a.At < upAt).ToList();
-            var tail = answers.Where(a => a.At >= clock.Elapsed - TimeSpan.FromSeconds(20)).ToList();
-            drill.Check("requests answered 2xx before the stop", before.Count > 0 && before.Count(a => a.Acknowledged) > 0,
-                Seconds($"{before.Count(a => a.Acknowledged):N0} of {before.Count:N0}"));
-            drill.Check("requests not answered 2xx while PostgreSQL was down (the outage was felt)", during.Count(a => !a.Acknowledged) > 0,
-                Seconds($"{during.Count(a => !a.Acknowledged):N0} of {during.Count:N0} (statuses {Statuses(during)})"));
-            foreach (var (watch, index) in health.Select((w, i) => (w, i + 1)))
-            {
-                var red = watch.FirstRed(downAt);
-                var green = watch.FirstGreenSince(upAt);
-                drill.Check($"host {index}: /health red while down, green again after the start without manual action", red is not null && green is not null,
-                    Seconds($"red at {red?.TotalSeconds:F1} s, green {(green is { } g ? $"{(g - upAt).TotalSeconds:F1} s after the start" : "never")}"));
-                var host = hosts[index - 1].Address;
-                var recovered = answers.Where(a => a.Host == host && a.At >= upAt && a.Acknowledged).Select(a => a.At).DefaultIfEmpty(TimeSpan.MaxValue).Min();
-                var last = tail.Where(a => a.Host == host).ToList();
-                drill.Check($"host {index}: requests answered 2xx again; in the last 20 s every one", last.Count > 0 && last.All(a => a.Acknowledged),
-                    Seconds($"first 2xx {(recovered == TimeSpan.MaxValue ? "never" : $"{(recovered - upAt).TotalSeconds:F1} s after the start")}; last 20 s {last.Count(a => a.Acknowledged):N0} of {last.Count:N0} (statuses {Statuses(last)})"));
-            }
-            await CheckWritesAsync(drill, factory, answers);
-            drill.Check("outbox messages sharing a Message-ID or dedup key", 0, await CascadeKillDrill.OutboxDuplicatesAsync(factory));
+            var red = watch.FirstRed(downAt);
+            var green = watch.FirstGreenSince(upAt);
+            drill.Check($"host {index}: /health red while down, green again after the start without manual action", red is not null && green is not null,
+                Seconds($"red at {red?.TotalSeconds:F1} s, green {(green is { } g ? $"{(g - upAt).TotalSeconds:F1} s after the start" : "never")}"));
+            var host = hosts[index - 1].Address;
+            var recovered = answers.Where(a => a.Host == host && a.At >= upAt && a.Acknowledged).Select(a => a.At).DefaultIfEmpty(TimeSpan.MaxValue).Min();
+            var last = tail.Where(a => a.Host == host).ToList();
+            drill.Check($"host {index}: requests answered 2xx again; in the last 20 s every one", last.Count > 0 && last.All(a => a.Acknowledged),
+                Seconds($"first 2xx {(recovered == TimeSpan.MaxValue ? "never" : $"{(recovered - upAt).TotalSeconds:F1} s after the start")}; last 20 s {last.Count(a => a.Acknowledged):N0} of {last.Count:N0} (statuses {Statuses(last)})"));
         }
-        finally
-        {
-            foreach (var host in hosts)
-            {
-                await host.DisposeAsync();
-            }
-        }
+        await CheckWritesAsync(drill, factory, answers);
+        drill.Check("outbox messages sharing a Message-ID or dedup key", 0, await CascadeKillDrill.OutboxDuplicatesAsync(factory));
         return drill;
     }
 

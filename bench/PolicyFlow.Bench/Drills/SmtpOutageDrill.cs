@@ -18,10 +18,7 @@ internal static class SmtpOutageDrill
     public static async Task<Drill> RunAsync(DrillSettings settings)
     {
         var drill = new Drill("(d) SMTP down under load, two hosts on PostgreSql");
-        await using var cluster = await DrillCluster.StartAsync(settings.PgPort);
-        await using var storage = await BenchStorage.CreateAsync("PostgreSql", cluster.ConnectionString);
         await using var sink = await SmtpSink.StartNewAsync();
-        var factory = storage.Factory;
         // Retries come back within the drill; enough attempts that a message written at the outage's start outlives it.
         var maxAttempts = (int)Math.Ceiling(settings.SmtpDown / settings.MaxRetryDelay) + 10;
         var mail = new Dictionary<string, string>
@@ -33,76 +30,65 @@ internal static class SmtpOutageDrill
             ["Outbox__MaxRetryDelay"] = settings.MaxRetryDelay.ToString("c", CultureInfo.InvariantCulture),
             ["Outbox__MaxAttempts"] = maxAttempts.ToString(CultureInfo.InvariantCulture),
         };
-        var hosts = new List<PolicyFlowProcess>();
-        try
-        {
-            hosts.Add(await BenchHosts.StartAsync(factory, extra: mail));
-            hosts.Add(await BenchHosts.StartAsync(factory, extra: mail));
-            var plans = (await BenchHosts.PlanTasksAsync(factory, TimeSpan.FromMinutes(2))).OrderBy(p => p.InstanceId).ToList();
-            var settled = await SettledAsync(factory, TimeSpan.FromMinutes(3));
-            drill.Did($"own cluster on port {cluster.Port}; SMTP sink on {sink.Host}:{sink.Port}; two hosts with " +
-                string.Join(", ", mail.Where(m => m.Key.StartsWith("Outbox", StringComparison.Ordinal)).Select(m => $"{m.Key}={m.Value}")) +
-                $"; the seed's {plans.Count} measures launched, their {settled.Sent} emails delivered before the outage");
+        await using var drilled = await ClusterHosts.StartAsync(settings.PgPort, mail);
+        var (cluster, factory, hosts) = (drilled.Cluster, drilled.Factory, drilled.Hosts);
+        var plans = (await BenchHosts.PlanTasksAsync(factory, TimeSpan.FromMinutes(2))).OrderBy(p => p.InstanceId).ToList();
+        var settled = await SettledAsync(factory, TimeSpan.FromMinutes(3));
+        drill.Did($"own cluster on port {cluster.Port}; SMTP sink on {sink.Host}:{sink.Port}; two hosts with " +
+            string.Join(", ", mail.Where(m => m.Key.StartsWith("Outbox", StringComparison.Ordinal)).Select(m => $"{m.Key}={m.Value}")) +
+            $"; the seed's {plans.Count} measures launched, their {settled.Sent} emails delivered before the outage");
 
-            await sink.StopAsync();
-            var clock = Stopwatch.StartNew();
-            var downFrom = DateTimeOffset.UtcNow;
-            // Spread the cascades over the outage: plan i completed at i/n of it, alternating hosts.
-            for (var i = 0; i < plans.Count; i++)
-            {
-                var at = settings.SmtpDown * i / plans.Count;
-                if (at > clock.Elapsed)
-                {
-                    await Task.Delay(at - clock.Elapsed);
-                }
-                using var client = await BenchHosts.TokenClientAsync(hosts[i % hosts.Count].Address, plans[i].Assignee);
-                (await BenchHosts.CompleteAsync(client, plans[i].Id)).EnsureSuccessStatusCode();
-            }
-            if (settings.SmtpDown > clock.Elapsed)
-            {
-                await Task.Delay(settings.SmtpDown - clock.Elapsed);
-            }
-            var downFor = clock.Elapsed;
-            await using (var db = factory.Create())
-            {
-                var written = await db.Outbox.CountAsync(m => m.CreatedAt >= downFrom);
-                var tried = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending && m.Attempts > 0);
-                var attempts = await db.Outbox.Where(m => m.Status == OutboxStatus.Pending).Select(m => (int?)m.Attempts).MaxAsync() ?? 0;
-                drill.Did(string.Create(CultureInfo.InvariantCulture,
-                    $"SMTP sink stopped for {downFor.TotalMinutes:F1} min while the {plans.Count} plan tasks were completed through the API, one every {(settings.SmtpDown / plans.Count).TotalSeconds:F0} s; {written:N0} emails written meanwhile, {tried:N0} of them tried and failed (up to {attempts} attempts each)"));
-                drill.Check("emails written while SMTP was down, tried and refused", written > 0 && tried > 0, $"{written:N0} written, {tried:N0} tried");
-            }
-
-            await sink.StartAsync();
-            var back = Stopwatch.StartNew();
-            var final = await SettledAsync(factory, settings.MaxRetryDelay + TimeSpan.FromMinutes(3));
-            var drained = back.Elapsed;
-            // A late duplicate would come from a lease running out: wait one poll of both hosts' dispatchers and more.
-            await Task.Delay(TimeSpan.FromSeconds(10));
-            var received = sink.ReceivedMessages();
-            drill.Did(string.Create(CultureInfo.InvariantCulture, $"SMTP sink started again; outbox drained {drained.TotalSeconds:F1} s later; 10 s more waited for late repeats"));
-            drill.Check("outbox rows still pending or marked failed", 0, final.Pending + final.Failed);
-            drill.Check(string.Create(CultureInfo.InvariantCulture, $"drained within MaxRetryDelay + 60 s of the return ({drained.TotalSeconds:F1} s)"),
-                drained <= settings.MaxRetryDelay + TimeSpan.FromSeconds(60), string.Create(CultureInfo.InvariantCulture, $"{drained.TotalSeconds:F1} s"));
-            var ids = received.Select(m => $"<{m.MessageId}>").ToList();
-            drill.Check(string.Create(CultureInfo.InvariantCulture, $"messages at the sink = outbox rows sent ({final.Digested} reminders digested, not sent alone)"),
-                final.Sent, received.Count);
-            drill.Check("Message-IDs received more than once", 0, ids.GroupBy(i => i).Count(g => g.Count() > 1));
-            await using (var db = factory.Create())
-            {
-                var sent = (await db.Outbox.AsNoTracking().Where(m => m.Status == OutboxStatus.Sent).Select(m => m.MessageId).ToListAsync()).ToHashSet();
-                drill.Check("sent outbox rows whose Message-ID never arrived, and arrivals no sent row names", 0,
-                    sent.Count(s => !ids.Contains(s)) + ids.Count(i => !sent.Contains(i)));
-            }
-            drill.Check("outbox messages sharing a Message-ID or dedup key", 0, await CascadeKillDrill.OutboxDuplicatesAsync(factory));
-        }
-        finally
+        await sink.StopAsync();
+        var clock = Stopwatch.StartNew();
+        var downFrom = DateTimeOffset.UtcNow;
+        // Spread the cascades over the outage: plan i completed at i/n of it, alternating hosts.
+        for (var i = 0; i < plans.Count; i++)
         {
-            foreach (var host in hosts)
+            var at = settings.SmtpDown * i / plans.Count;
+            if (at > clock.Elapsed)
             {
-                await host.DisposeAsync();
+                await Task.Delay(at - clock.Elapsed);
             }
+            using var client = await BenchHosts.TokenClientAsync(hosts[i % hosts.Count].Address, plans[i].Assignee);
+            (await BenchHosts.CompleteAsync(client, plans[i].Id)).EnsureSuccessStatusCode();
         }
+        if (settings.SmtpDown > clock.Elapsed)
+        {
+            await Task.Delay(settings.SmtpDown - clock.Elapsed);
+        }
+        var downFor = clock.Elapsed;
+        await using (var db = factory.Create())
+        {
+            var written = await db.Outbox.CountAsync(m => m.CreatedAt >= downFrom);
+            var tried = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending && m.Attempts > 0);
+            var attempts = await db.Outbox.Where(m => m.Status == OutboxStatus.Pending).Select(m => (int?)m.Attempts).MaxAsync() ?? 0;
+            drill.Did(string.Create(CultureInfo.InvariantCulture,
+                $"SMTP sink stopped for {downFor.TotalMinutes:F1} min while the {plans.Count} plan tasks were completed through the API, one every {(settings.SmtpDown / plans.Count).TotalSeconds:F0} s; {written:N0} emails written meanwhile, {tried:N0} of them tried and failed (up to {attempts} attempts each)"));
+            drill.Check("emails written while SMTP was down, tried and refused", written > 0 && tried > 0, $"{written:N0} written, {tried:N0} tried");
+        }
+
+        await sink.StartAsync();
+        var back = Stopwatch.StartNew();
+        var final = await SettledAsync(factory, settings.MaxRetryDelay + TimeSpan.FromMinutes(3));
+        var drained = back.Elapsed;
+        // A late duplicate would come from a lease running out: wait one poll of both hosts' dispatchers and more.
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        var received = sink.ReceivedMessages();
+        drill.Did(string.Create(CultureInfo.InvariantCulture, $"SMTP sink started again; outbox drained {drained.TotalSeconds:F1} s later; 10 s more waited for late repeats"));
+        drill.Check("outbox rows still pending or marked failed", 0, final.Pending + final.Failed);
+        drill.Check(string.Create(CultureInfo.InvariantCulture, $"drained within MaxRetryDelay + 60 s of the return ({drained.TotalSeconds:F1} s)"),
+            drained <= settings.MaxRetryDelay + TimeSpan.FromSeconds(60), string.Create(CultureInfo.InvariantCulture, $"{drained.TotalSeconds:F1} s"));
+        var ids = received.Select(m => $"<{m.MessageId}>").ToList();
+        drill.Check(string.Create(CultureInfo.InvariantCulture, $"messages at the sink = outbox rows sent ({final.Digested} reminders digested, not sent alone)"),
+            final.Sent, received.Count);
+        drill.Check("Message-IDs received more than once", 0, ids.GroupBy(i => i).Count(g => g.Count() > 1));
+        await using (var db = factory.Create())
+        {
+            var sent = (await db.Outbox.AsNoTracking().Where(m => m.Status == OutboxStatus.Sent).Select(m => m.MessageId).ToListAsync()).ToHashSet();
+            drill.Check("sent outbox rows whose Message-ID never arrived, and arrivals no sent row names", 0,
+                sent.Count(s => !ids.Contains(s)) + ids.Count(i => !sent.Contains(i)));
+        }
+        drill.Check("outbox messages sharing a Message-ID or dedup key", 0, await CascadeKillDrill.OutboxDuplicatesAsync(factory));
         return drill;
     }
 
