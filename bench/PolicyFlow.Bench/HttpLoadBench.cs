@@ -84,8 +84,8 @@ internal static class HttpLoadBench
             var row = string.Create(CultureInfo.InvariantCulture,
                 $"| {provider} | {hosts.Count} | {users} | {seconds} | {result["requests"]:N0} | {rate:F0} | {Ms("p50_us"):F1} | {Ms("p90_us"):F1} | {Ms("p99_us"):F1} | {Ms("max_us"):F0} | {result["inbox"]:N0} / {result["progress"]:N0} / {result["complete"]:N0} | {result["ok"]:N0} | {result["conflict"]:N0} | {errors:N0} | {(met ? "met" : "**no**")} |");
             var probe = await HttpProbe.RunAsync(factory, made);
-            var notes = new List<string>
-            {
+            List<string> notes =
+            [
                 string.Create(CultureInfo.InvariantCulture,
                     $"{provider}: wrk command `PF_LOAD_USERS=… PF_LOAD_THREADS={Threads} {wrk}`; set-up (cascades, users, tokens) {setUpSeconds:F0} s, not measured; {completed} county tasks completed in the database afterwards; socket errors connect/read/write/timeout {result["connect"]}/{result["read"]}/{result["write"]}/{result["timeout"]}."),
                 "",
@@ -94,7 +94,7 @@ internal static class HttpLoadBench
                 "",
                 .. HttpProbe.Table(probe),
                 "",
-            };
+            ];
             return (row, notes);
         }
         finally
