@@ -2,6 +2,8 @@
 # Runs the benchmarks on SQLite and on a throwaway PostgreSQL; results are appended to bench/RESULTS.md.
 # Usage: bench/run.sh [engine|timers|cascade|completions|memory|coldstart|issue14|reports|inbox|importer|http|drills|all] [extra options for PolicyFlow.Bench]
 # http: 200 county users through the API with wrk (bench/http/load.lua); drills: the fault drills (bench/drills/drills.sh).
+# drills takes the drills to run first, by letter or name (bench/run.sh drills c,d); all four by default.
+# POLICYFLOW_BENCH_CONFIGURATION=Debug builds and runs Debug instead of Release (a shared machine; say so with the figures).
 # issue14 runs cascade, completions, timers, memory and coldstart (issue 14's engine figures, each against its ceiling).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -19,13 +21,17 @@ if [[ -z "${POLICYFLOW_BENCH_PG:-${POLICYFLOW_TEST_PG:-}}" ]]; then
   if [[ $what != importer ]]; then
     # Every database figure is measured with durability on, as production runs: restart the throwaway cluster with fsync,
     # synchronous_commit and full_page_writes on (command-line settings outrank ALTER SYSTEM, so it is a restart).
+    # The HTTP load counts SQL statements per request with pg_stat_statements (bench/PolicyFlow.Bench/HttpProbe.cs).
+    statements=""
+    [[ $what != http ]] || statements=" -c shared_preload_libraries=pg_stat_statements"
     port="$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$POLICYFLOW_TEST_PG")"
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 -m fast restart \
-      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_DIR -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300 -c shared_buffers=256MB" >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_DIR -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300 -c shared_buffers=256MB$statements" >/dev/null
   fi
 fi
-dotnet build -c Release bench/PolicyFlow.Bench >/dev/null
-run() { dotnet bench/PolicyFlow.Bench/bin/Release/net10.0/PolicyFlow.Bench.dll "$@"; }
+configuration=${POLICYFLOW_BENCH_CONFIGURATION:-Release}
+dotnet build -c "$configuration" bench/PolicyFlow.Bench >/dev/null
+run() { dotnet "bench/PolicyFlow.Bench/bin/$configuration/net10.0/PolicyFlow.Bench.dll" "$@"; }
 [[ $what == engine || $what == all ]] && run engine "$@"
 [[ $what == cascade || $what == issue14 || $what == all ]] && run cascade "$@"
 [[ $what == completions || $what == issue14 || $what == all ]] && run completions "$@"

@@ -8,12 +8,14 @@ internal sealed class BenchStorage : IAsyncDisposable
 {
     private readonly string? _pgName;
     private readonly string? _directory;
+    private readonly string? _server;
 
-    private BenchStorage(DbFactory factory, string? pgName, string? directory)
+    private BenchStorage(DbFactory factory, string? pgName, string? directory, string? server = null)
     {
         Factory = factory;
         _pgName = pgName;
         _directory = directory;
+        _server = server;
     }
 
     public DbFactory Factory { get; }
@@ -21,12 +23,13 @@ internal sealed class BenchStorage : IAsyncDisposable
     public static string? PostgresServer =>
         Environment.GetEnvironmentVariable("POLICYFLOW_BENCH_PG") ?? Environment.GetEnvironmentVariable("POLICYFLOW_TEST_PG");
 
-    public static async Task<BenchStorage> CreateAsync(string provider)
+    /// <param name="server">The PostgreSQL server to create the database on; the shared bench or test server by default.</param>
+    public static async Task<BenchStorage> CreateAsync(string provider, string? server = null)
     {
         BenchStorage storage;
         if (provider == "PostgreSql")
         {
-            var server = PostgresServer ?? throw new InvalidOperationException("Set POLICYFLOW_BENCH_PG (or run bench/run.sh, which starts a server).");
+            server ??= PostgresServer ?? throw new InvalidOperationException("Set POLICYFLOW_BENCH_PG (or run bench/run.sh, which starts a server).");
             var name = $"pf_bench_{Guid.NewGuid():N}"[..20];
             await using (var connection = new NpgsqlConnection(server))
             {
@@ -35,7 +38,7 @@ internal sealed class BenchStorage : IAsyncDisposable
                 await command.ExecuteNonQueryAsync();
             }
             var cs = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 100 }.ConnectionString;
-            storage = new BenchStorage(new DbFactory(StorageProvider.PostgreSql, cs), name, null);
+            storage = new BenchStorage(new DbFactory(StorageProvider.PostgreSql, cs), name, null, server);
         }
         else
         {
@@ -51,7 +54,7 @@ internal sealed class BenchStorage : IAsyncDisposable
         if (_pgName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(PostgresServer);
+            await using var connection = new NpgsqlConnection(_server);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_pgName}\" WITH (FORCE)", connection);
             await command.ExecuteNonQueryAsync();

@@ -17,8 +17,6 @@ namespace PolicyFlow.Bench;
 /// </summary>
 internal static class HttpLoadBench
 {
-    private const string Password = "Bench-Load-2024!";
-
     public static async Task RunAsync(string[] providers, int users, int seconds, string command)
     {
         var lines = new List<string>
@@ -62,45 +60,13 @@ internal static class HttpLoadBench
             }
             var setUp = Stopwatch.StartNew();
             await CascadeAllAsync(factory, hosts[0].Address);
-            using var admin = await BenchHosts.TokenClientAsync(hosts[0].Address, "admin");
-
-            await using var db = factory.Create();
-            var county = await db.Tasks.AsNoTracking()
-                .Where(t => t.ActivityId == "county-task" && (t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed))
-                .Select(t => new { t.Id, t.Assignee, t.InstanceId }).ToListAsync();
-            var agencies = county.GroupBy(t => t.Assignee).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-            Console.WriteLine($"{provider}: {county.Count} open county tasks over {agencies.Count} agencies");
-
-            var made = new ConcurrentDictionary<int, LoadUser>();
-            await Parallel.ForEachAsync(Enumerable.Range(0, users), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (u, ct) =>
-            {
-                var agency = agencies[u % agencies.Count];
-                var name = $"load-{u:000}";
-                var created = await admin.PostAsJsonAsync("/api/users", new
-                {
-                    userName = name, email = $"{name}@county.bench.local", agencyId = agency.Key, role = "AgencyStaff", displayName = name, password = Password,
-                }, ct);
-                if (!created.IsSuccessStatusCode)
-                {
-                    throw new InvalidOperationException($"POST /api/users {name}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync(ct)}");
-                }
-                // The agency's first seed task takes the progress reports; the others are the user's completion pool.
-                var tasks = agency.Select(t => t.Id).Order().ToList();
-                var host = hosts[u % hosts.Count].Address;
-                using var client = await BenchHosts.TokenClientAsync(host, name, Password);
-                var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
-                var inbox = await client.GetFromJsonAsync<JsonObject>("/api/tasks?take=50", ct);
-                if (inbox!["total"]!.GetValue<int>() < tasks.Count)
-                {
-                    throw new InvalidOperationException($"{name} sees {inbox["total"]} tasks in the inbox, not the {tasks.Count} of {agency.Key}.");
-                }
-                made[u] = new LoadUser(token, tasks.Take(1).ToList(), tasks.Skip(1).ToList());
-            });
+            Console.Write($"{provider}: ");
+            var made = await CountyUsers.CreateAsync(factory, hosts, users);
             var setUpSeconds = setUp.Elapsed.TotalSeconds;
 
             var script = RepositoryRoot.Combine("bench", "http", "load.lua");
             var data = Path.Combine(Path.GetTempPath(), $"pf-load-users-{Guid.NewGuid():N}.lua");
-            await File.WriteAllTextAsync(data, Lua(hosts.Select(h => h.Address.Authority), [.. made.OrderBy(m => m.Key).Select(m => m.Value)]));
+            await File.WriteAllTextAsync(data, Lua(hosts.Select(h => h.Address.Authority), made));
             const int Threads = 2;
             var wrk = $"wrk -t{Threads} -c{users} -d{seconds}s --timeout 10s --latency -s bench/http/load.lua {hosts[0].Address.ToString().TrimEnd('/')}";
             Console.WriteLine($"{provider}: set up in {setUpSeconds:F0} s; {wrk}");
@@ -117,12 +83,18 @@ internal static class HttpLoadBench
             var met = Ms("p99_us") <= 200 && errors == 0;
             var row = string.Create(CultureInfo.InvariantCulture,
                 $"| {provider} | {hosts.Count} | {users} | {seconds} | {result["requests"]:N0} | {rate:F0} | {Ms("p50_us"):F1} | {Ms("p90_us"):F1} | {Ms("p99_us"):F1} | {Ms("max_us"):F0} | {result["inbox"]:N0} / {result["progress"]:N0} / {result["complete"]:N0} | {result["ok"]:N0} | {result["conflict"]:N0} | {errors:N0} | {(met ? "met" : "**no**")} |");
-            var notes = new List<string>
-            {
+            var probe = await HttpProbe.RunAsync(factory, made);
+            List<string> notes =
+            [
                 string.Create(CultureInfo.InvariantCulture,
                     $"{provider}: wrk command `PF_LOAD_USERS=… PF_LOAD_THREADS={Threads} {wrk}`; set-up (cascades, users, tokens) {setUpSeconds:F0} s, not measured; {completed} county tasks completed in the database afterwards; socket errors connect/read/write/timeout {result["connect"]}/{result["read"]}/{result["write"]}/{result["timeout"]}."),
                 "",
-            };
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{provider}: where a request's time goes (`HttpProbe`). Under the load, by Little's law, {users} busy users ÷ {rate:F0} requests/s = {users / rate * 1000:F0} ms per request, of which the server's own time is the figure below (one request at a time, no queue); the rest is waiting for the 2 cores."),
+                "",
+                .. HttpProbe.Table(probe),
+                "",
+            ];
             return (row, notes);
         }
         finally
@@ -135,14 +107,15 @@ internal static class HttpLoadBench
     }
 
     /// <summary>Completes the ten seed measures' plan tasks through the API, each as its lead agency's demo account.</summary>
-    public static async Task CascadeAllAsync(Host.Storage.DbFactory factory, Uri host)
+    /// <param name="measures">How many of the ten to cascade (the drills need fewer county tasks than the load).</param>
+    public static async Task CascadeAllAsync(Host.Storage.DbFactory factory, Uri host, int measures = BenchHosts.Measures)
     {
         var plans = await BenchHosts.PlanTasksAsync(factory, TimeSpan.FromMinutes(2));
         if (plans.Count != BenchHosts.Measures)
         {
             throw new InvalidOperationException($"{plans.Count} plan tasks after 2 minutes, not {BenchHosts.Measures}: the seed did not launch.");
         }
-        foreach (var lead in plans.GroupBy(p => p.Assignee))
+        foreach (var lead in plans.OrderBy(p => p.InstanceId).Take(measures).GroupBy(p => p.Assignee))
         {
             using var client = await BenchHosts.TokenClientAsync(host, lead.Key);
             foreach (var plan in lead)
@@ -152,9 +125,7 @@ internal static class HttpLoadBench
         }
     }
 
-    private sealed record LoadUser(string Token, List<Guid> Progress, List<Guid> Complete);
-
-    private static string Lua(IEnumerable<string> hosts, IReadOnlyList<LoadUser> users)
+    private static string Lua(IEnumerable<string> hosts, IReadOnlyList<CountyUsers.User> users)
     {
         var text = new StringBuilder("return { hosts = { ");
         text.AppendJoin(", ", hosts.Select(h => $"\"{h}\"")).AppendLine(" }, users = {");

@@ -8,13 +8,16 @@ using PolicyFlow.Bench;
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- coldstart [--providers …] [--timers 1000000]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- importer [--runs 30] [--measures 100]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- http [--providers …] [--users 200] [--seconds 60]
-//        dotnet run -c Release --project bench/PolicyFlow.Bench -- drills [--providers …] [--drills cascade,timers] [--rounds 3] [--timers 10000]
+//        dotnet run -c Release --project bench/PolicyFlow.Bench -- drills [--providers …] [--drills a,b,c,d (cascade,timers,pg-restart,smtp-outage)] [--rounds 3] [--timers 10000]
+//             [--users 40] [--pg-port 55433] [--pg-warmup 20] [--pg-down 15] [--pg-after 60] [--smtp-down 600] [--first-retry 5] [--max-retry 30]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- reports [--providers …] [--runs 20] [--tasks 1000000] [--export-runs 3]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- inbox [--providers …] [--runs 10] [--tasks 10000]
 var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
 var providers = (options.GetValueOrDefault("providers") ?? "Sqlite,PostgreSql").Split(',');
 var runs = int.Parse(options.GetValueOrDefault("runs") ?? "5", System.Globalization.CultureInfo.InvariantCulture);
-var command = "dotnet run -c Release --project bench/PolicyFlow.Bench -- " + string.Join(' ', args);
+// The configuration the figures were taken with (POLICYFLOW_BENCH_CONFIGURATION=Debug in bench/run.sh on a shared machine).
+var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+var command = $"dotnet run -c {configuration} --project bench/PolicyFlow.Bench -- " + string.Join(' ', args);
 switch (args.FirstOrDefault())
 {
     case "engine":
@@ -56,9 +59,8 @@ switch (args.FirstOrDefault())
             int.Parse(options.GetValueOrDefault("seconds") ?? "60", System.Globalization.CultureInfo.InvariantCulture), command);
         break;
     case "drills":
-        return await PolicyFlow.Bench.Drills.DrillRunner.RunAsync(providers, (options.GetValueOrDefault("drills") ?? "cascade,timers").Split(','),
-            int.Parse(options.GetValueOrDefault("rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(options.GetValueOrDefault("timers") ?? "10000", System.Globalization.CultureInfo.InvariantCulture), command);
+        return await PolicyFlow.Bench.Drills.DrillRunner.RunAsync(PolicyFlow.Bench.Drills.DrillSettings.From(options, providers),
+            PolicyFlow.Bench.Drills.DrillSettings.Which(options.GetValueOrDefault("drills")), command);
     case "importer":
         ImporterBench.Run(int.Parse(options.GetValueOrDefault("runs") ?? "30", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(options.GetValueOrDefault("measures") ?? "100", System.Globalization.CultureInfo.InvariantCulture), command);

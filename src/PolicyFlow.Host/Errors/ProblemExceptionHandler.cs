@@ -13,6 +13,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             : exception switch
             {
                 Application.Supervision.BulletinFontMissingException e => (503, "缺少字体 Font missing", e.Message, null),
+                // The database away for a moment (restarting, failing over): the client may try again, unlike after a 500.
+                _ when DatabaseAway(exception) => (503, "数据库暂不可用 Database unavailable",
+                    "数据库暂时无法连接，请稍后重试。 The database is not answering for the moment; try again shortly.", null),
                 BadHttpRequestException e => (e.StatusCode, "请求无效 Invalid request", e.Message, null),
                 // System.Text.Json reports bytes that are not UTF-8 (in a name it must turn into text) this way, not as JsonException.
                 InvalidOperationException { InnerException: System.Text.DecoderFallbackException } => (400, "JSON 无效 Invalid JSON",
@@ -26,6 +29,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
+        if (status == 503)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
         httpContext.Response.StatusCode = status;
         var details = new ProblemDetails { Status = status, Title = title, Detail = detail };
         foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
@@ -33,5 +40,18 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             details.Extensions[key] = value;
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
+    }
+
+    /// <summary>A transient database failure anywhere in the chain (EF and the engine wrap it); the engine has retried it already.</summary>
+    private static bool DatabaseAway(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is System.Data.Common.DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -11,6 +11,9 @@ public static class MailServiceCollectionExtensions
 {
     public const string OutboxJobId = "outbox";
 
+    /// <summary>The configuration section of the outbox's lease, attempts and retry delays (<see cref="OutboxOptions"/>).</summary>
+    public const string OutboxSection = "Outbox";
+
     public static IServiceCollection AddPolicyFlowMail(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -22,8 +25,10 @@ public static class MailServiceCollectionExtensions
         var mail = section.Get<MailOptions>() ?? new MailOptions();
         services.AddPolicyFlowOutbox(o =>
         {
+            configuration.GetSection(OutboxSection).Bind(o);
             o.DigestReminders = mail.DigestReminders;
             o.DigestTimeZone = ChinaTime.Zone;
+            CheckOutbox(o);
         });
         services.AddPolicyFlowNotifications(o =>
         {
@@ -40,6 +45,28 @@ public static class MailServiceCollectionExtensions
         });
         services.AddTransient<OutboxJob>();
         return services;
+    }
+
+    // The outbox options are a plain engine object built at composition, so a bad setting stops the host here, at start.
+    private static void CheckOutbox(OutboxOptions o)
+    {
+        List<string> errors = [];
+        if (o.MaxAttempts < 1)
+        {
+            errors.Add($"Outbox:MaxAttempts must be at least 1; it is {o.MaxAttempts}.");
+        }
+        if (o.Lease <= TimeSpan.Zero || o.FirstRetryDelay <= TimeSpan.Zero)
+        {
+            errors.Add($"Outbox:Lease and Outbox:FirstRetryDelay must be positive, e.g. 00:02:00 and 00:01:00; they are {o.Lease} and {o.FirstRetryDelay}.");
+        }
+        if (o.MaxRetryDelay < o.FirstRetryDelay)
+        {
+            errors.Add($"Outbox:MaxRetryDelay ({o.MaxRetryDelay}) must not be shorter than Outbox:FirstRetryDelay ({o.FirstRetryDelay}).");
+        }
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(OutboxSection, typeof(OutboxOptions), errors);
+        }
     }
 
     /// <summary>Checks the administrators' templates, registers the outbox job every minute and starts one run at once.</summary>

@@ -35,6 +35,29 @@ public sealed class MailOptionsTests
         Assert.True(files.GetRequiredService<OutboxOptions>().DigestReminders);
     }
 
+    [Fact]
+    public void OutboxSection_SetsTheRetryDelays_SoAnOperatorCanShortenTheWaitAfterAnOutage()
+    {
+        using var services = Services(new() { ["Outbox:FirstRetryDelay"] = "00:00:05", ["Outbox:MaxRetryDelay"] = "00:00:30", ["Outbox:MaxAttempts"] = "40" });
+
+        var outbox = services.GetRequiredService<OutboxOptions>();
+
+        Assert.Equal([5, 10, 20, 30, 30], [.. Enumerable.Range(1, 5).Select(a => outbox.RetryDelay(a).TotalSeconds)]);
+        Assert.Equal(40, outbox.MaxAttempts);
+        Assert.Equal(TimeSpan.FromMinutes(2), outbox.Lease);
+    }
+
+    [Theory]
+    [InlineData("Outbox:MaxAttempts", "0", "Outbox:MaxAttempts must be at least 1")]
+    [InlineData("Outbox:FirstRetryDelay", "-00:00:05", "Outbox:Lease and Outbox:FirstRetryDelay must be positive")]
+    [InlineData("Outbox:MaxRetryDelay", "00:00:30", "must not be shorter than Outbox:FirstRetryDelay (00:01:00)")]
+    public void BadOutboxSetting_StopsTheHostAtStartWithAMessageSayingWhatToFix(string key, string value, string expected)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Services(new() { [key] = value }));
+
+        Assert.Contains(expected, error.Message);
+    }
+
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
