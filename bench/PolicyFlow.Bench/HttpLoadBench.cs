@@ -17,7 +17,7 @@ namespace PolicyFlow.Bench;
 /// </summary>
 internal static class HttpLoadBench
 {
-    public static async Task RunAsync(string[] providers, int users, int seconds, string command)
+    public static async Task RunAsync(string[] providers, int users, int seconds, int thinkMs, string command)
     {
         var lines = new List<string>
         {
@@ -25,20 +25,24 @@ internal static class HttpLoadBench
             "token through `POST /api/users/me/tokens`), spread over the county agencies the seed policy's ten measures cascaded to (all ten plan",
             "tasks completed through the API first: 900 county tasks over 360 county agencies); one user per agency while there are agencies enough.",
             "A user reports progress on its agency's first task and completes the others (its completion pool: 900 − 360 tasks over the 360",
-            "agencies, about 1.5 per user). wrk 4.1 (Debian), 2 threads, one connection per user, closed loop; each request goes to the",
-            "thread's next user in turn. Mix per user, per 20 turns: 14 inbox reads (`GET /api/tasks?take=20`), 5 progress reports",
+            "agencies, about 1.5 per user). wrk 4.1 (Debian), 2 threads, one connection per user; each request goes to the",
+            "thread's next user in turn. Two loads one after the other on the same hosts: first as people work, each connection waiting a",
+            $"think time (uniform {thinkMs / 2}–{thinkMs * 3 / 2} ms, mean {thinkMs} ms: every user acts every {thinkMs / 1000.0:0.#} s or so, far more often than a clerk does) before its next request;",
+            "then the closed loop (no think time: each connection sends its next request the moment the last is answered), which measures the",
+            "hosts' capacity rather than what a user waits. wrk times each request from its sending, so the think time is not in the latency.",
+            "Mix per user, per 20 turns (each user starting at its own place in it): 14 inbox reads (`GET /api/tasks?take=20`), 5 progress reports",
             "(`POST /api/tasks/{id}/progress` on a seed county task of the user's agency), 1 completion (`POST /api/tasks/{id}/complete` of the",
             "next task of the user's pool; a progress report once the pool is used up, which happens early: the pool is small). Errors = non-2xx other than 409 plus socket errors;",
             "409 (conflict: two users of one agency reporting on the same task at once) counted apart. Target: p99 ≤ 200 ms, 0 errors.",
             "",
-            "| provider | hosts | users | seconds | requests | requests/s | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | inbox / progress / complete sent | 2xx | 409 | errors | p99 ≤ 200 ms, 0 errors? |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+            "| provider | hosts | users | think (ms) | seconds | requests | requests/s | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | inbox / progress / complete sent | 2xx | 409 | errors | p99 ≤ 200 ms, 0 errors? |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         };
         var notes = new List<string>();
         foreach (var provider in providers)
         {
-            var (row, note) = await OneAsync(provider, users, seconds);
-            lines.Add(row);
+            var (rows, note) = await OneAsync(provider, users, seconds, thinkMs);
+            lines.AddRange(rows);
             notes.AddRange(note);
         }
         lines.Add("");
@@ -46,7 +50,7 @@ internal static class HttpLoadBench
         Results.Append("HTTP load: county users through the API (issue 14 item 8)", command, lines);
     }
 
-    private static async Task<(string Row, List<string> Notes)> OneAsync(string provider, int users, int seconds)
+    private static async Task<(List<string> Rows, List<string> Notes)> OneAsync(string provider, int users, int seconds, int thinkMs)
     {
         await using var storage = await BenchStorage.CreateAsync(provider);
         var factory = storage.Factory;
@@ -67,35 +71,39 @@ internal static class HttpLoadBench
             var script = RepositoryRoot.Combine("bench", "http", "load.lua");
             var data = Path.Combine(Path.GetTempPath(), $"pf-load-users-{Guid.NewGuid():N}.lua");
             await File.WriteAllTextAsync(data, Lua(hosts.Select(h => h.Address.Authority), made));
-            const int Threads = 2;
-            var wrk = $"wrk -t{Threads} -c{users} -d{seconds}s --timeout 10s --latency -s bench/http/load.lua {hosts[0].Address.ToString().TrimEnd('/')}";
-            Console.WriteLine($"{provider}: set up in {setUpSeconds:F0} s; {wrk}");
-            var output = await RunWrkAsync(script, data, Threads, users, seconds, hosts[0].Address);
+            var rows = new List<string>();
+            var notes = new List<string>();
+            double rate = 0;
+            foreach (var think in new[] { thinkMs, 0 })
+            {
+                var wrk = $"PF_LOAD_THINK_MS={think} wrk -t{Threads} -c{users} -d{seconds}s --timeout 10s --latency -s bench/http/load.lua {hosts[0].Address.ToString().TrimEnd('/')}";
+                Console.WriteLine($"{provider}: set up in {setUpSeconds:F0} s; {wrk}");
+                var output = await RunWrkAsync(script, data, users, seconds, think, hosts[0].Address);
+                Console.WriteLine(output);
+                var result = Parse(output);
+                await using var after = factory.Create();
+                var completed = await after.Tasks.CountAsync(t => t.ActivityId == "county-task" && t.Status == WorkTaskStatus.Completed);
+                var errors = result["other"] + result["connect"] + result["read"] + result["write"] + result["timeout"];
+                rate = result["requests"] / (result["duration_us"] / 1e6);
+                double Ms(string key) => result[key] / 1000.0;
+                var met = Ms("p99_us") <= 200 && errors == 0;
+                rows.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"| {provider} | {hosts.Count} | {users} | {(think == 0 ? "0 (closed loop)" : think.ToString(CultureInfo.InvariantCulture))} | {seconds} | {result["requests"]:N0} | {rate:F0} | {Ms("p50_us"):F1} | {Ms("p90_us"):F1} | {Ms("p99_us"):F1} | {Ms("max_us"):F0} | {result["inbox"]:N0} / {result["progress"]:N0} / {result["complete"]:N0} | {result["ok"]:N0} | {result["conflict"]:N0} | {errors:N0} | {(met ? "met" : "**no**")} |"));
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{provider}, think {think} ms: wrk command `PF_LOAD_USERS=… PF_LOAD_THREADS={Threads} {wrk}`; set-up (cascades, users, tokens) {setUpSeconds:F0} s, not measured; {completed} county tasks completed in the database afterwards; socket errors connect/read/write/timeout {result["connect"]}/{result["read"]}/{result["write"]}/{result["timeout"]}."));
+            }
             File.Delete(data);
-            Console.WriteLine(output);
-            var result = Parse(output);
-
-            await using var after = factory.Create();
-            var completed = await after.Tasks.CountAsync(t => t.ActivityId == "county-task" && t.Status == WorkTaskStatus.Completed);
-            var errors = result["other"] + result["connect"] + result["read"] + result["write"] + result["timeout"];
-            var rate = result["requests"] / (result["duration_us"] / 1e6);
-            double Ms(string key) => result[key] / 1000.0;
-            var met = Ms("p99_us") <= 200 && errors == 0;
-            var row = string.Create(CultureInfo.InvariantCulture,
-                $"| {provider} | {hosts.Count} | {users} | {seconds} | {result["requests"]:N0} | {rate:F0} | {Ms("p50_us"):F1} | {Ms("p90_us"):F1} | {Ms("p99_us"):F1} | {Ms("max_us"):F0} | {result["inbox"]:N0} / {result["progress"]:N0} / {result["complete"]:N0} | {result["ok"]:N0} | {result["conflict"]:N0} | {errors:N0} | {(met ? "met" : "**no**")} |");
             var probe = await HttpProbe.RunAsync(factory, made);
-            List<string> notes =
+            notes.AddRange(
             [
-                string.Create(CultureInfo.InvariantCulture,
-                    $"{provider}: wrk command `PF_LOAD_USERS=… PF_LOAD_THREADS={Threads} {wrk}`; set-up (cascades, users, tokens) {setUpSeconds:F0} s, not measured; {completed} county tasks completed in the database afterwards; socket errors connect/read/write/timeout {result["connect"]}/{result["read"]}/{result["write"]}/{result["timeout"]}."),
                 "",
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{provider}: where a request's time goes (`HttpProbe`). Under the load, by Little's law, {users} busy users ÷ {rate:F0} requests/s = {users / rate * 1000:F0} ms per request, of which the server's own time is the figure below (one request at a time, no queue); the rest is waiting for the 2 cores."),
+                    $"{provider}: where a request's time goes (`HttpProbe`). Under the closed loop, by Little's law, {users} busy users ÷ {rate:F0} requests/s = {users / rate * 1000:F0} ms per request, of which the server's own time is the figure below (one request at a time, no queue); the rest is waiting for the 2 cores."),
                 "",
                 .. HttpProbe.Table(probe),
                 "",
-            ];
-            return (row, notes);
+            ]);
+            return (rows, notes);
         }
         finally
         {
@@ -138,14 +146,17 @@ internal static class HttpLoadBench
         return text.AppendLine("} }").ToString();
     }
 
-    private static async Task<string> RunWrkAsync(string script, string data, int threads, int connections, int seconds, Uri url)
+    private const int Threads = 2;
+
+    private static async Task<string> RunWrkAsync(string script, string data, int connections, int seconds, int thinkMs, Uri url)
     {
-        var info = new ProcessStartInfo("wrk", ["-t" + threads, "-c" + connections, $"-d{seconds}s", "--timeout", "10s", "--latency", "-s", script, url.ToString().TrimEnd('/')])
+        var info = new ProcessStartInfo("wrk", ["-t" + Threads, "-c" + connections, $"-d{seconds}s", "--timeout", "10s", "--latency", "-s", script, url.ToString().TrimEnd('/')])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         info.Environment["PF_LOAD_USERS"] = data;
-        info.Environment["PF_LOAD_THREADS"] = threads.ToString(CultureInfo.InvariantCulture);
+        info.Environment["PF_LOAD_THREADS"] = Threads.ToString(CultureInfo.InvariantCulture);
+        info.Environment["PF_LOAD_THINK_MS"] = thinkMs.ToString(CultureInfo.InvariantCulture);
         using var process = Process.Start(info) ?? throw new InvalidOperationException("wrk did not start (apt-get install -y wrk).");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

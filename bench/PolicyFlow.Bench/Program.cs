@@ -7,7 +7,7 @@ using PolicyFlow.Bench;
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- memory [--providers …] [--instances 10000,100000]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- coldstart [--providers …] [--timers 1000000]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- importer [--runs 30] [--measures 100]
-//        dotnet run -c Release --project bench/PolicyFlow.Bench -- http [--providers …] [--users 200] [--seconds 60]
+//        dotnet run -c Release --project bench/PolicyFlow.Bench -- http [--providers …] [--users 200] [--seconds 60] [--think-ms 1000]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- drills [--providers …] [--drills a,b,c,d (cascade,timers,pg-restart,smtp-outage)] [--rounds 3] [--timers 10000]
 //             [--users 40] [--pg-port 55433] [--pg-warmup 20] [--pg-down 15] [--pg-after 60] [--smtp-down 600] [--first-retry 5] [--max-retry 30]
 //        dotnet run -c Release --project bench/PolicyFlow.Bench -- reports [--providers …] [--runs 20] [--tasks 1000000] [--export-runs 3]
@@ -56,7 +56,8 @@ switch (args.FirstOrDefault())
         break;
     case "http":
         await HttpLoadBench.RunAsync(providers, int.Parse(options.GetValueOrDefault("users") ?? "200", System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(options.GetValueOrDefault("seconds") ?? "60", System.Globalization.CultureInfo.InvariantCulture), command);
+            int.Parse(options.GetValueOrDefault("seconds") ?? "60", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(options.GetValueOrDefault("think-ms") ?? "1000", System.Globalization.CultureInfo.InvariantCulture), command);
         break;
     case "drills":
         return await PolicyFlow.Bench.Drills.DrillRunner.RunAsync(PolicyFlow.Bench.Drills.DrillSettings.From(options, providers),

@@ -4,8 +4,11 @@
 -- wrk thread i talks to hosts[(i - 1) % #hosts + 1] and owns every user u with (u - 1) % threads == i - 1; each request
 -- goes to the thread's next user in turn. Mix per user turn of 20: 14 inbox reads, 5 progress reports, 1 completion
 -- (a progress report instead once the user's completion pool is used up). Statuses are counted per thread.
+-- PF_LOAD_THINK_MS > 0: each connection waits a think time (uniform between half and one and a half times it) before its next
+-- request, as people do; 0 is the closed loop (the next request the moment the last is answered), which measures capacity.
 
 local data = dofile(os.getenv("PF_LOAD_USERS"))
+local think = tonumber(os.getenv("PF_LOAD_THINK_MS") or "0")
 local threads = {}
 local counter = 0
 
@@ -33,15 +36,23 @@ function init(args)
       next_progress[#mine] = 1
     end
   end
+  math.randomseed(id)
   c2xx, c409, cother = 0, 0, 0
   inbox, progress, complete = 0, 0, 0
+end
+
+if think > 0 then
+  function delay()
+    return math.random(math.floor(think / 2), math.floor(think * 3 / 2))
+  end
 end
 
 function request()
   turn = turn + 1
   local index = (turn - 1) % #mine + 1
   local user = mine[index]
-  local round = math.floor((turn - 1) / #mine) % 20
+  -- Each user starts the mix at its own place in it, so the writes are spread over the run rather than all users' at once.
+  local round = (math.floor((turn - 1) / #mine) + index) % 20
   local headers = { ["Authorization"] = "Bearer " .. user.token, ["Content-Type"] = "application/json" }
   if round < 14 then
     inbox = inbox + 1
