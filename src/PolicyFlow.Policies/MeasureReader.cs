@@ -133,7 +133,7 @@ internal static class MeasureReader
 
     private static int LineOf(string content, int index) => content.AsSpan(0, index).Count('\n');
 
-    // With no agency list to end the last measure, a trailing signature, date or 抄送 line is not measure text.
+    // With no agency list to end the last measure, a trailing signature, date, publication note or 抄送 line is not measure text.
     private static (string Body, string Closing) SplitClosingLines(string body, AgencyCatalog catalog)
     {
         var lines = body.Split('\n').ToList();
@@ -141,7 +141,7 @@ internal static class MeasureReader
         while (cut > 0)
         {
             var line = lines[cut - 1];
-            if (line.Length == 0 || ChineseNumbers.TryParseDateLine(line, out _, out _)
+            if (line.Length == 0 || ChineseNumbers.TryParseDateLine(line, out _, out _) || PolicyText.IsPublicationNote(line)
                 || line.StartsWith("抄送", StringComparison.Ordinal) || IssuerNames.IsAgencyLine(line, catalog))
             {
                 cut--;
