@@ -145,7 +145,7 @@ internal static partial class FrontMatterReader
             && !text.EndsWith('：')
             && !text.StartsWith("附件", StringComparison.Ordinal)
             && !text.StartsWith("抄送", StringComparison.Ordinal)
-            && !text.StartsWith("（此件", StringComparison.Ordinal)
+            && !PolicyText.IsPublicationNote(text)
             && !PatternTimeout.Use(DocumentNumber()).IsMatch(PolicyText.RemoveWhitespace(text))
             && !ChineseNumbers.TryParseDateLine(text, out _, out _)
             && !block.Lines.All(l => IssuerNames.IsAgencyLine(l, catalog));
@@ -160,7 +160,7 @@ internal static partial class FrontMatterReader
             // A line with sentence punctuation (the addressee line, a preamble) is never part of a title block, even
             // in text with one paragraph per line and no blank lines between title and body.
             var standalone = line.Length > 0 && (IsStandalone(line, catalog) || line.IndexOfAny(SentencePunctuation) >= 0
-                || line.StartsWith("（此件", StringComparison.Ordinal));
+                || PolicyText.IsPublicationNote(line));
             if (line.Length > 0 && !standalone)
             {
                 block.Add(line);

@@ -185,8 +185,7 @@ internal static class MeasurePlanner
         var (reason, doubtful) = NonMeasureReasons.NoList(title);
         if (doubtful)
         {
-            warnings.Add($"{item.NumberText}（第 {Line(item.Line)} 行）没有责任单位，未作为措施，请核对。"
-                + $"({item.NumberText} at line {Line(item.Line)} has no agency list and is not taken as a measure; please check.)");
+            warnings.Add(NonMeasureReasons.UncheckedItem(item.NumberText, item.Line));
         }
         return reason;
     }

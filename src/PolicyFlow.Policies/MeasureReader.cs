@@ -8,7 +8,9 @@ namespace PolicyFlow.Policies;
 /// each list closes its task, and each becomes its own measure (（十）1, （十）2). In the last measure only the lists up
 /// to the line of its first list count: what follows is the document's closing text. A bracket that never closes before
 /// the last list is a cut and throws; text after a middle measure's last list is kept in its body with a warning.
-/// Without any list in the document (numbering alone), the last measure is checked for truncation as before.
+/// Without any list in the document (numbering alone), the last measure is checked for truncation as before, and the
+/// section headings and the items of the sections that frame the measures are reported as non-measures
+/// (<see cref="LegacyNonMeasures"/>).
 /// </remarks>
 internal static class MeasureReader
 {
@@ -16,6 +18,8 @@ internal static class MeasureReader
         IReadOnlyList<string> lines, DocumentLayout layout, AgencyCatalog catalog, bool localFromIntro, List<string> warnings)
     {
         var measures = new List<MeasurePreview>();
+        var nonMeasures = new List<NonMeasurePreview>();
+        var framing = layout.ByLists ? new HashSet<int>() : LegacyNonMeasures.Framing(layout);
         // Where numbering restarts in each section, "1." alone would not say which measure a warning is about.
         var restarts = layout.Measures.Select(m => m.NumberText).Distinct(StringComparer.Ordinal).Count() < layout.Measures.Count;
         var localOnward = localFromIntro;
@@ -53,6 +57,11 @@ internal static class MeasureReader
                 warnings.Add($"{label}：责任单位括号之后还有文字，已并入正文，请核对。({label}: text follows the agency list; it was kept in the body. Please check.)");
             }
             earlierList |= lists.Count > 0;
+            if (heading.SectionIndex is { } index && framing.Contains(index))
+            {
+                nonMeasures.Add(LegacyNonMeasures.Item(lines, heading, label, text.Title, layout.Sections[index]));
+                continue;
+            }
             for (var j = 0; j < segments.Count; j++)
             {
                 var list = j < lists.Count ? lists[j].List : null;
@@ -81,7 +90,11 @@ internal static class MeasureReader
                 lastBody = paragraphs;
             }
         }
-        return new MeasureSet(measures, tail, lastBody);
+        if (!layout.ByLists)
+        {
+            nonMeasures = [.. nonMeasures.Concat(LegacyNonMeasures.Headings(layout, framing, measures, warnings)).OrderBy(n => n.Line)];
+        }
+        return new MeasureSet(measures, nonMeasures, tail, lastBody);
     }
 
     // The text before each list is its task; what follows the last list is returned apart.
@@ -133,7 +146,7 @@ internal static class MeasureReader
 
     private static int LineOf(string content, int index) => content.AsSpan(0, index).Count('\n');
 
-    // With no agency list to end the last measure, a trailing signature, date or 抄送 line is not measure text.
+    // With no agency list to end the last measure, a trailing signature, date, publication note or 抄送 line is not measure text.
     private static (string Body, string Closing) SplitClosingLines(string body, AgencyCatalog catalog)
     {
         var lines = body.Split('\n').ToList();
@@ -141,7 +154,7 @@ internal static class MeasureReader
         while (cut > 0)
         {
             var line = lines[cut - 1];
-            if (line.Length == 0 || ChineseNumbers.TryParseDateLine(line, out _, out _)
+            if (line.Length == 0 || ChineseNumbers.TryParseDateLine(line, out _, out _) || PolicyText.IsPublicationNote(line)
                 || line.StartsWith("抄送", StringComparison.Ordinal) || IssuerNames.IsAgencyLine(line, catalog))
             {
                 cut--;

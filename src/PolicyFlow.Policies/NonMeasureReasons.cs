@@ -11,6 +11,14 @@ internal static partial class NonMeasureReasons
         ? $"章节标题，其下措施为{first}。(Heading; its measure is {first}.)"
         : $"章节标题，其下措施为{first}至{last}。(Heading; its measures are {first} to {last}.)";
 
+    /// <summary>The warning for an ordinary-looking item left out for want of an agency list.</summary>
+    public static string UncheckedItem(string numberText, int lineIndex)
+    {
+        var line = (lineIndex + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"{numberText}（第 {line} 行）没有责任单位，未作为措施，请核对。"
+            + $"({numberText} at line {line} has no agency list and is not taken as a measure; please check.)";
+    }
+
     public const string CoveringNotice = "印发通知正文中的条目，不是所印发文件的措施。(An item of the covering notice, not a measure of the document it publishes.)";
 
     /// <summary>The reason for an item with no agency list, and whether a reviewer should look at it (an ordinary-looking item).</summary>

@@ -143,7 +143,7 @@ public static class PolicyDocumentParser
             [.. layout.Sections.Select(s => new SectionPreview(s.Number, s.NumberText, s.Title))],
             measures.Measures,
             warnings,
-            layout.NonMeasures,
+            [.. layout.NonMeasures, .. measures.NonMeasures],
             RelativeDateReader.Read(measures.Measures, string.Join('\n', front), measures.Tail),
             CounterpartSuggester.Suggest(
                 measures.Measures.SelectMany(m => m.CoAgencies.Prepend(m.Lead)).OfType<AgencyRef>().Concat(frontMatter.Issuers), catalog));

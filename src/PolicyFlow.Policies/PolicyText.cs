@@ -59,6 +59,9 @@ internal static class PolicyText
         return trimmed.Length > 0 && EndsSentence(trimmed[^1], trimmed.Length > 1 ? trimmed[^2] : ' ');
     }
 
+    /// <summary>Whether a line is the publication note under the date (附注: （此件公开发布）, （此件主动公开）).</summary>
+    public static bool IsPublicationNote(string line) => line.StartsWith("（此件", StringComparison.Ordinal);
+
     /// <summary>The same test on the last two characters, for callers that build text incrementally.</summary>
     public static bool EndsSentence(char last, char beforeLast) =>
         last is '”' or '’' or '」' or '』'

@@ -101,6 +101,26 @@ public class ListFormTests
     }
 
     [Fact]
+    public void Parse_NoListAnywhere_OnlyTheLastChapterFramesTheTasks_AMiddleChapterOnSupportStaysTasks()
+    {
+        var policy = Parse("""
+            一、重点任务
+            （一）推进项目建设。加快重点项目开工。
+            二、强化要素保障
+            （一）保障用地需求。优先安排重点项目用地。
+            三、保障措施
+            （一）加强组织领导。各地要建立工作机制。
+            浙江省经济和信息化厅
+            2024年7月22日
+            """);
+
+        Assert.Equal(["一、（一）", "二、（一）"], policy.Measures.Select(m => m.Label));
+        Assert.Equal(["一、", "二、", "三、", "三、（一）"], policy.NonMeasures.Select(n => n.Label));
+        Assert.StartsWith("章节标题", policy.NonMeasures[1].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("保障措施", policy.NonMeasures[3].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_LastItemWithoutListAndNothingAfterIt_IsRefusedNamingTheLineAndTheWayOn()
     {
         var ex = Assert.Throws<PolicyFormatException>(() => Parse(EndsWithSafeguards));

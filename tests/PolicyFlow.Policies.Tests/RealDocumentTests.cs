@@ -136,6 +136,42 @@ public class RealDocumentTests
         Assert.Empty(measure.SpecialParties);
     }
 
+    [Fact]
+    public void Parse_WholeOpinionWithNoAgencyList_ReportsItsOpeningAndSafeguardSectionsAsNotMeasures()
+    {
+        var policy = Parse("guobanfa-2018-123");
+
+        Assert.Equal(new DateOnly(2018, 12, 7), policy.PublishedOn);
+        Assert.Equal(["三、（一）", "三、（二）", "三、（三）", "四、（一）", "四、（二）", "四、（三）", "四、（四）"], policy.Measures.Select(m => m.Label));
+        Assert.All(policy.Measures, m => Assert.Null(m.Lead));
+        // 内容保障 is a task of a middle chapter: only the chapters before and after the tasks frame them.
+        Assert.Equal("内容保障", policy.Measures[4].Title);
+        var safeguards = policy.NonMeasures.Where(n => n.Label.StartsWith("五、", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["五、", "五、（一）", "五、（二）", "五、（三）"], safeguards.Select(n => n.Label));
+        Assert.All(safeguards, n => Assert.StartsWith("保障措施", n.Reason, StringComparison.Ordinal));
+        Assert.StartsWith("指导思想", Assert.Single(policy.NonMeasures, n => n.Label == "一、（一）").Reason, StringComparison.Ordinal);
+        Assert.StartsWith("基本原则", Assert.Single(policy.NonMeasures, n => n.Label == "一、（三）").Reason, StringComparison.Ordinal);
+        // 二、 is prose with no numbered item: not dropped, and the office is asked to look at it.
+        Assert.Contains(policy.NonMeasures, n => n.Label == "二、" && n.Title == "明确工作职责");
+        Assert.Contains(policy.Warnings, w => w.StartsWith("二、（第 16 行）没有责任单位", StringComparison.Ordinal));
+        Assert.DoesNotContain("此件公开发布", policy.Measures[^1].Body, StringComparison.Ordinal);
+        // A term glossed in brackets, as 政府和社会资本合作（PPP） is: body text, not a list.
+        Assert.Contains("IPv6（互联网协议第6版）", policy.Measures[3].Body, StringComparison.Ordinal);
+        Assert.Empty(policy.Measures[3].SpecialParties);
+    }
+
+    [Fact]
+    public void Parse_WholeOpinionWithNoAgencyListCutInItsLastSafeguard_IsRefusedAsTruncated()
+    {
+        var text = CorpusDocument.ReadText("guobanfa-2018-123");
+        var cut = text[..text.IndexOf("要严肃追责问责", StringComparison.Ordinal)];
+
+        var ex = Assert.Throws<PolicyFormatException>(() => PolicyDocumentParser.Parse(cut, TestCatalog.Instance));
+
+        Assert.Equal(PolicyFormatError.Truncated, ex.Error);
+        Assert.Contains("五、（三）", ex.Message, StringComparison.Ordinal);
+    }
+
     // No lead, no co-agency, more parties than named, and the office is asked to choose the lead.
     private static void AssertNamesNoDepartment(PolicyPreview policy, MeasurePreview measure)
     {
