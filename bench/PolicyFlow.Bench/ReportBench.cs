@@ -81,6 +81,10 @@ internal static class ReportBench
         var clock = new FixedClock(now);
         var calendar = WorkingCalendar.LoadEmbedded();
         var caller = new Caller("bench-leader", new HashSet<string>(StringComparer.Ordinal) { Roles.Leadership }, "jx-330000");
+        if (ReportLoadCheck.Asked)
+        {
+            Console.WriteLine(await ReportLoadCheck.RunAsync(provider, data, factory, f => new RankingReport(f, catalog, regions, calendar, clock), caller));
+        }
         var rule = new WarningLightRule();
         var matrix = new MatrixReport(factory, catalog, regions, clock, rule);
         var light = new LightSummary(factory, catalog, regions, clock, rule);
