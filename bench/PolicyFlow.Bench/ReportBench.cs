@@ -72,10 +72,9 @@ internal static class ReportBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: {tasks:N0} tasks loaded in {loadSeconds:F0} s"));
         var settings = await SettingsAsync(factory);
         SqlTrace.StartIfAsked();
-        if (Environment.GetEnvironmentVariable("POLICYFLOW_BENCH_KEEP") is { } keep && factory.Provider == StorageProvider.Sqlite)
+        if (Environment.GetEnvironmentVariable("POLICYFLOW_BENCH_KEEP") is { } keep)
         {
-            await using var db = factory.Create();
-            await db.Database.ExecuteSqlRawAsync("VACUUM INTO {0}", keep);
+            await KeepAsync(factory, keep);
         }
 
         var clock = new FixedClock(now);
@@ -205,6 +204,26 @@ internal static class ReportBench
             table.Add("");
             return table;
         }
+    }
+
+    /// <summary>
+    /// A copy of the loaded database for profiling: a SQLite file at <paramref name="keep"/>, or on PostgreSQL a database of
+    /// that name on the same server (made from the loaded one as a template, so while no connection to it is open).
+    /// </summary>
+    private static async Task KeepAsync(DbFactory factory, string keep)
+    {
+        if (factory.Provider == StorageProvider.Sqlite)
+        {
+            await using var db = factory.Create();
+            await db.Database.ExecuteSqlRawAsync("VACUUM INTO {0}", keep);
+            return;
+        }
+        var loaded = new NpgsqlConnectionStringBuilder(factory.ConnectionString);
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(factory.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var copy = new NpgsqlCommand($"CREATE DATABASE \"{keep}\" TEMPLATE \"{loaded.Database}\"", connection) { CommandTimeout = 30 * 60 };
+        await copy.ExecuteNonQueryAsync();
     }
 
     private static string CeilingLine(string name, List<double> engine, List<double> ceiling, bool same, int cells) =>
