@@ -277,7 +277,7 @@ internal static class ReportBench
                 await using var show = new NpgsqlCommand($"SHOW {name}", connection);
                 values.Add($"{name}={await show.ExecuteScalarAsync()}");
             }
-            return "PostgreSQL " + string.Join(", ", values) + "; ANALYZE after the load";
+            return "PostgreSQL " + string.Join(", ", values) + "; VACUUM (ANALYZE) after the load";
         }
         await using var db = factory.Create();
         var connectionS = db.Database.GetDbConnection();
