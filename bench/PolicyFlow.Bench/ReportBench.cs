@@ -72,15 +72,18 @@ internal static class ReportBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: {tasks:N0} tasks loaded in {loadSeconds:F0} s"));
         var settings = await SettingsAsync(factory);
         SqlTrace.StartIfAsked();
-        if (Environment.GetEnvironmentVariable("POLICYFLOW_BENCH_KEEP") is { } keep && factory.Provider == StorageProvider.Sqlite)
+        if (Environment.GetEnvironmentVariable("POLICYFLOW_BENCH_KEEP") is { } keep)
         {
-            await using var db = factory.Create();
-            await db.Database.ExecuteSqlRawAsync("VACUUM INTO {0}", keep);
+            await KeepAsync(factory, keep);
         }
 
         var clock = new FixedClock(now);
         var calendar = WorkingCalendar.LoadEmbedded();
         var caller = new Caller("bench-leader", new HashSet<string>(StringComparer.Ordinal) { Roles.Leadership }, "jx-330000");
+        if (ReportLoadCheck.Asked)
+        {
+            Console.WriteLine(await ReportLoadCheck.RunAsync(provider, data, factory, f => new RankingReport(f, catalog, regions, calendar, clock), caller));
+        }
         var rule = new WarningLightRule();
         var matrix = new MatrixReport(factory, catalog, regions, clock, rule);
         var light = new LightSummary(factory, catalog, regions, clock, rule);
@@ -203,6 +206,26 @@ internal static class ReportBench
         }
     }
 
+    /// <summary>
+    /// A copy of the loaded database for profiling: a SQLite file at <paramref name="keep"/>, or on PostgreSQL a database of
+    /// that name on the same server (made from the loaded one as a template, so while no connection to it is open).
+    /// </summary>
+    private static async Task KeepAsync(DbFactory factory, string keep)
+    {
+        if (factory.Provider == StorageProvider.Sqlite)
+        {
+            await using var db = factory.Create();
+            await db.Database.ExecuteSqlRawAsync("VACUUM INTO {0}", keep);
+            return;
+        }
+        var loaded = new NpgsqlConnectionStringBuilder(factory.ConnectionString);
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(factory.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var copy = new NpgsqlCommand($"CREATE DATABASE \"{keep}\" TEMPLATE \"{loaded.Database}\"", connection) { CommandTimeout = 30 * 60 };
+        await copy.ExecuteNonQueryAsync();
+    }
+
     private static string CeilingLine(string name, List<double> engine, List<double> ceiling, bool same, int cells) =>
         string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {Results.Median(engine):F1} | {Results.Median(ceiling):F1} | {Results.Median(engine) / Results.Median(ceiling):F2}× | {100 * Results.Median(ceiling) / Results.Median(engine):F0}% | {(same ? $"yes ({cells} cells)" : "**no**")} |");
@@ -254,7 +277,7 @@ internal static class ReportBench
                 await using var show = new NpgsqlCommand($"SHOW {name}", connection);
                 values.Add($"{name}={await show.ExecuteScalarAsync()}");
             }
-            return "PostgreSQL " + string.Join(", ", values) + "; ANALYZE after the load";
+            return "PostgreSQL " + string.Join(", ", values) + "; VACUUM (ANALYZE) after the load";
         }
         await using var db = factory.Create();
         var connectionS = db.Database.GetDbConnection();

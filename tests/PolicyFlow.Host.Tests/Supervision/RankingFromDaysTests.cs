@@ -107,7 +107,7 @@ public sealed class RankingFromDaysTests
         }
     }
 
-    private static List<string> Describe(IEnumerable<ReportDay> days) =>
+    internal static List<string> Describe(IEnumerable<ReportDay> days) =>
         [.. days.Where(d => d.Done != 0 || d.Pending != 0 || d.Returns != 0 || d.Extensions != 0 || d.Urges != 0)
             .Select(d => $"{d.Of} {d.Key} {d.Day}: {d.Done} {d.OnTime} {d.LateDone} {d.LateDoneAtMidnight} {d.Pending} {d.PendingAtMidnight} {d.Returns} {d.Extensions} {d.Urges}")];
 }

@@ -22,7 +22,22 @@ internal static class RankingFromDays
         var to = TaskFacts.DayNumberOf(period.To);
         var today = ChinaTime.DateOf(now);
         var todayNumber = TaskFacts.DayNumberOf(today);
-        var days = await db.ReportDays.AsNoTracking().Where(d => d.Of == of && d.Day >= from && d.Day <= to).ToListAsync(cancellationToken);
+        var days = db.ReportDays.Where(d => d.Of == of && d.Day >= from && d.Day <= to);
+        // Open tasks of a day before today are due and late; of today, only those read below; of a later day, neither yet.
+        // The due and on-time counts and the events are summed by key in the database: a few rows, not one per key and day.
+        var sums = await days.GroupBy(d => d.Key).Select(g => new
+        {
+            g.Key,
+            Due = g.Sum(d => d.Done + (d.Day < todayNumber ? d.Pending : 0)),
+            OnTime = g.Sum(d => d.OnTime),
+            Returns = g.Sum(d => d.Returns),
+            Extensions = g.Sum(d => d.Extensions),
+            Urges = g.Sum(d => d.Urges),
+        }).ToListAsync(cancellationToken);
+        // The working days late start from each late task's due day: the days with late tasks are read apart.
+        var lateDays = await days.Where(d => d.LateDone > 0 || (d.Day < todayNumber && d.Pending > 0))
+            .Select(d => new { d.Key, d.Day, d.LateDone, d.LateDoneAtMidnight, Pending = d.Day < todayNumber ? d.Pending : 0, PendingAtMidnight = d.Day < todayNumber ? d.PendingAtMidnight : 0 })
+            .ToListAsync(cancellationToken);
         // What is overdue now: every open task of the days before today (the partial index IX_pf_report_days_pending), and today's so far.
         var openBefore = await db.ReportDays.Where(d => d.Of == of && d.Day < todayNumber && d.Pending > 0)
             .GroupBy(d => d.Key).Select(g => new { g.Key, Count = g.Sum(d => d.Pending) }).ToListAsync(cancellationToken);
@@ -31,16 +46,15 @@ internal static class RankingFromDays
         var dueToday = await rows.Open().Where(r => r.DueAt >= todayStart && r.DueAt <= now).Select(RankingKey.WithKey(shape, key))
             .GroupBy(k => new { k.Key, k.Day }).Select(g => new DayCount(g.Key.Key, g.Key.Day, g.Count())).ToListAsync(cancellationToken);
 
-        var byDueDay = new List<DueDayCounts>();
-        foreach (var d in days)
+        var byDueDay = sums.Where(k => k.Due > 0).Select(k => new DueDayCounts(k.Key, null, k.Due, k.OnTime, 0)).ToList();
+        foreach (var d in lateDays)
         {
-            // Open tasks of a day before today are late; of today, only those read below; of a later day, none yet.
-            var (pending, pendingAtMidnight) = d.Day < todayNumber ? (d.Pending, d.PendingAtMidnight) : (0, 0);
-            var late = d.LateDone - d.LateDoneAtMidnight + pending - pendingAtMidnight;
-            var lateDueTheDayBefore = d.LateDoneAtMidnight + pendingAtMidnight;
-            if (d.Done + pending > 0 || late > 0)
+            // A task due at 00:00 has the day before as its due day.
+            var late = d.LateDone - d.LateDoneAtMidnight + d.Pending - d.PendingAtMidnight;
+            var lateDueTheDayBefore = d.LateDoneAtMidnight + d.PendingAtMidnight;
+            if (late > 0)
             {
-                byDueDay.Add(new DueDayCounts(d.Key, d.Day, d.Done + pending, d.OnTime, late));
+                byDueDay.Add(new DueDayCounts(d.Key, d.Day, 0, 0, late));
             }
             if (lateDueTheDayBefore > 0)
             {
@@ -53,11 +67,12 @@ internal static class RankingFromDays
         }
         var overdueNow = openBefore.Select(o => (Key: o.Key, o.Count)).Concat(dueToday.Select(t => (Key: t.Key ?? "", t.Count)))
             .GroupBy(o => o.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(o => o.Count), StringComparer.Ordinal);
-        return new RankingCounts(byDueDay, Positive(overdueNow), Sum(days, d => d.Returns), Sum(days, d => d.Extensions), Sum(days, d => d.Urges));
+        return new RankingCounts(byDueDay, Positive(overdueNow), Positive(sums, k => k.Key, k => k.Returns), Positive(sums, k => k.Key, k => k.Extensions),
+            Positive(sums, k => k.Key, k => k.Urges));
     }
 
-    private static Dictionary<string, int> Sum(List<ReportDay> days, Func<ReportDay, int> count) =>
-        Positive(days.GroupBy(d => d.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(count), StringComparer.Ordinal));
+    private static Dictionary<string, int> Positive<T>(IEnumerable<T> sums, Func<T, string> key, Func<T, int> count) =>
+        Positive(sums.ToDictionary(key, count, StringComparer.Ordinal));
 
     /// <summary>Only the keys with something to count, as a GROUP BY over the tasks would give them.</summary>
     private static Dictionary<string, int> Positive(Dictionary<string, int> counts) =>
