@@ -86,6 +86,18 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
+    public void TheEnginesTests_BuildNoHost_AndTheSharedTestSupportNeither()
+    {
+        // The engine's tests run the engine and the activities on the storage; the host is started as a process only by the host's tests.
+        foreach (var project in new[] { "PolicyFlow.Engine.Tests", "PolicyFlow.Testing" })
+        {
+            var file = XDocument.Load(RepositoryRoot.Combine("tests", project, project + ".csproj"));
+            var references = file.Descendants("ProjectReference").Select(r => Path.GetFileName(r.Attribute("Include")!.Value.Replace('\\', '/'))).ToList();
+            Assert.DoesNotContain("PolicyFlow.Host.csproj", references);
+        }
+    }
+
+    [Fact]
     public void NoCodeOutsideTaskSettings_ReadsATasksDataJsonByKey()
     {
         var offenders = Directory.EnumerateFiles(RepositoryRoot.Combine("src"), "*.*", SearchOption.AllDirectories)
