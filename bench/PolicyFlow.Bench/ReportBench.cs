@@ -95,7 +95,7 @@ internal static class ReportBench
 
         GC.Collect();
         var rssBefore = Rss();
-        var loadBefore = LoadAverage();
+        var loadBefore = Results.LoadAverage();
         var figures = new Figure[]
         {
             new("Light summary by measure, typical policy", 100, async () =>
@@ -184,7 +184,7 @@ internal static class ReportBench
                 $"### {provider}",
                 "",
                 $"- settings: {settings}",
-                string.Create(CultureInfo.InvariantCulture, $"- load: {loadSeconds:F0} s (not measured); machine load average (1, 5, 15 min) {loadBefore} before the report runs, {LoadAverage()} after"),
+                string.Create(CultureInfo.InvariantCulture, $"- load: {loadSeconds:F0} s (not measured); machine load average (1, 5, 15 min) {loadBefore} before the report runs, {Results.LoadAverage()} after"),
                 "",
                 "| figure | result | median (ms) | p95 (ms) | target (ms) | met? | bench-process CPU (ms, median) |",
                 "|---|---|---|---|---|---|---|",
@@ -254,8 +254,6 @@ internal static class ReportBench
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime.TotalMilliseconds;
     }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static double P95(List<double> times) => Results.Percentile([.. times.Order()], 95);
 
