@@ -110,7 +110,7 @@ public sealed class ExtensionService(WorkflowEngine engine, NotificationWriter w
         var settings = TaskSettings.NoticesOf(task);
         foreach (var notice in AgencyTasks.PlanNotices(settings, work.Now, newDueAt))
         {
-            work.Db.Timers.Add(new WorkflowTimer
+            work.AddTimer(new WorkflowTimer
             {
                 Id = Guid.NewGuid(), InstanceId = task.InstanceId, TaskId = taskId, Kind = notice.Kind.ToString(), DueAt = notice.DueAt,
                 Status = TimerStatus.Pending, CreatedAt = work.Now, PayloadJson = new JsonObject { ["sequence"] = notice.Sequence }.ToJsonString(),

@@ -152,8 +152,7 @@ public sealed partial class ActivityContext
             PayloadJson = (payload ?? []).ToJsonString(),
             CreatedAt = Now,
         };
-        Db.Timers.Add(timer);
-        _burst.Work.TimersAdded++;
+        _burst.Work.AddTimer(timer);
         return timer;
     }
 

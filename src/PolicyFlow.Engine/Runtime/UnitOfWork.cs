@@ -4,6 +4,7 @@ using PolicyFlow.Engine.Definitions;
 using PolicyFlow.Engine.Journal;
 using PolicyFlow.Engine.Outbox;
 using PolicyFlow.Engine.Persistence;
+using PolicyFlow.Engine.Timers;
 
 namespace PolicyFlow.Engine.Runtime;
 
@@ -16,6 +17,9 @@ public sealed class UnitOfWork
 {
     private readonly HashSet<string> _dedupKeys = [];
     private readonly List<OutboxMessage> _queued = [];
+    private readonly AppendedRows _atCommit = new();
+    private readonly AppendedRows _timers = new();
+    private int _timersWritten;
 
     internal UnitOfWork(EngineDbContext db, DateTimeOffset now, string actor)
     {
@@ -27,7 +31,7 @@ public sealed class UnitOfWork
     public EngineDbContext Db { get; }
     public DateTimeOffset Now { get; }
     public string Actor { get; }
-    public int TimersAdded { get; internal set; }
+    public int TimersAdded => _timers.Count + _timersWritten;
     public int MessagesAdded { get; private set; }
 
     /// <summary>Instances loaded in this unit of work, so nested bursts share one tracked entity.</summary>
@@ -48,8 +52,9 @@ public sealed class UnitOfWork
     /// <summary>Set while the follow-ups are being run, so a follow-up that asks for more only queues them.</summary>
     internal bool DrainingFollowups { get; set; }
 
+    /// <summary>Adds a journal line, written at commit (nothing reads the journal sooner).</summary>
     public void Journal(Guid instanceId, string kind, string? activityId = null, object? data = null, Guid? taskId = null) =>
-        Db.Journal.Add(new JournalEntry
+        _atCommit.Add(new JournalEntry
         {
             InstanceId = instanceId,
             At = Now,
@@ -81,17 +86,49 @@ public sealed class UnitOfWork
         MessagesAdded++;
     }
 
-    /// <summary>Writes the queued messages whose cause has no message yet, each with what it is written with: one query for the lot.</summary>
-    internal async Task FlushOutboxAsync(CancellationToken cancellationToken)
+    /// <summary>Adds the queued messages whose cause has no message yet, each with what it is written with: one query for the lot.</summary>
+    private async Task FlushOutboxAsync(CancellationToken cancellationToken)
     {
         foreach (var chunk in _queued.Chunk(500))
         {
             var keys = chunk.Select(m => m.DedupKey).ToList();
             var existing = await Db.Outbox.Where(m => keys.Contains(m.DedupKey)).Select(m => m.DedupKey).ToListAsync(cancellationToken);
             var fresh = chunk.Where(m => !existing.Contains(m.DedupKey)).ToList();
-            Db.Outbox.AddRange(fresh);
-            Db.AddRange(fresh.Select(m => m.WrittenWith).OfType<object>());
+            foreach (var message in fresh)
+            {
+                _atCommit.Add(message);
+                if (message.WrittenWith is { } with)
+                {
+                    _atCommit.Add(with);
+                }
+            }
         }
         _queued.Clear();
+    }
+
+    /// <summary>
+    /// Adds a pending timer, written when this unit next saves (<see cref="SaveAsync"/>, before a statement that must see it)
+    /// or at commit, with the others in a few multi-row INSERTs.
+    /// </summary>
+    public void AddTimer(WorkflowTimer timer)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        _timers.Add(timer);
+    }
+
+    /// <summary>Saves what this unit changed and added so far, so that a statement sent straight to the database sees it.</summary>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await Db.SaveChangesAsync(cancellationToken);
+        _timersWritten += _timers.Count;
+        await _timers.WriteAsync(Db, cancellationToken);
+    }
+
+    /// <summary>Writes everything at commit: the tracked changes, the added timers, then the journal lines and the messages.</summary>
+    internal async Task SaveAllAsync(CancellationToken cancellationToken)
+    {
+        await FlushOutboxAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
+        await _atCommit.WriteAsync(Db, cancellationToken);
     }
 }

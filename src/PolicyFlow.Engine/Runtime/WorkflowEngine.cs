@@ -95,8 +95,7 @@ public sealed class WorkflowEngine(IEngineDbFactory dbFactory, WorkflowRuntime r
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var unit = new UnitOfWork(db, clock.GetUtcNow(), actor);
                 var result = await work(unit);
-                await unit.FlushOutboxAsync(cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                await unit.SaveAllAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return result;
             }

@@ -268,8 +268,8 @@ public sealed class WorkflowRuntime(
             bookmark.ConsumedAt = work.Now;
         }
         work.OpenBookmarks[id] = [];
-        // The updates below go to the database directly: what this unit changed (the task just completed, say) is saved first.
-        await work.Db.SaveChangesAsync(cancellationToken);
+        // The updates below go to the database directly: what this unit changed (the task just completed, a timer planned) is saved first.
+        await work.SaveAsync(cancellationToken);
         var cancelledTasks = await work.Db.Tasks
             .Where(t => t.InstanceId == id && (t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.Claimed))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkTaskStatus.Cancelled).SetProperty(t => t.Revision, t => t.Revision + 1), cancellationToken);

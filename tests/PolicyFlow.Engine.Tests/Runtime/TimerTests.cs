@@ -46,4 +46,19 @@ public sealed class TimerTests
         Assert.Equal(TimerStatus.Cancelled, Assert.Single(await h.TimersAsync(instance.Id)).Status);
         Assert.Empty(await h.TasksAsync(instance.Id));
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task ATimerPlannedInTheBurstThatEndsTheInstance_IsCancelledWithIt(string provider)
+    {
+        await using var h = await WorkflowHarness.StartAsync(provider);
+        await h.PublishAsync(Flows.DelayThenEnd);
+        var instance = await h.Engine.LaunchAsync(new LaunchRequest("delay-then-end"), "lead");
+
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        Assert.Equal(TimerStatus.Cancelled, Assert.Single(await h.TimersAsync(instance.Id)).Status);
+        h.Clock.Advance(TimeSpan.FromDays(4));
+        Assert.Equal(0, await h.Pump.DrainAsync());
+        Assert.Empty(await h.TasksAsync(instance.Id));
+    }
 }

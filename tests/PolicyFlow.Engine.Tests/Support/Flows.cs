@@ -66,6 +66,26 @@ public static class Flows
     }
     """;
 
+    /// <summary>One path plans a timer and waits; the other ends the instance in the same burst.</summary>
+    public const string DelayThenEnd = """
+    {
+      "id": "delay-then-end", "name": "Delay then end",
+      "activities": [
+        { "id": "start", "type": "Start" },
+        { "id": "fork", "type": "Fork" },
+        { "id": "wait", "type": "Delay", "properties": { "duration": "P3D" } },
+        { "id": "task", "type": "HumanTask", "properties": { "title": "After three days", "assignee": "x" } },
+        { "id": "end", "type": "End" }
+      ],
+      "connections": [
+        { "from": "start", "outcome": "Done", "to": "fork" },
+        { "from": "fork", "outcome": "Later", "to": "wait" },
+        { "from": "fork", "outcome": "Now", "to": "end" },
+        { "from": "wait", "outcome": "Done", "to": "task" }
+      ]
+    }
+    """;
+
     public const string Flaky = """
     {
       "id": "flaky", "name": "Flaky",
