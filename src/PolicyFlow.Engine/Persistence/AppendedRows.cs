@@ -29,6 +29,25 @@ internal sealed class AppendedRows
 
     public void Add(object row) => _rows.Add(row);
 
+    /// <summary>
+    /// Below this many rows of a type, they go to the change tracker as before: EF Core sends them on PostgreSQL in the same
+    /// batch as the unit's other changes (one round trip), where a statement of their own would be one more. A task
+    /// completion adds a few; a cascade adds hundreds.
+    /// </summary>
+    private const int FewRows = 32;
+
+    /// <summary>Hands the types with few rows to the change tracker, to be written by the next SaveChanges.</summary>
+    public void TrackFew(DbContext db)
+    {
+        var few = _rows.GroupBy(r => r.GetType()).Where(g => g.Count() < FewRows).SelectMany(g => g).ToHashSet(ReferenceEqualityComparer.Instance);
+        if (few.Count == 0)
+        {
+            return;
+        }
+        db.AddRange(_rows.Where(few.Contains));
+        _rows.RemoveAll(few.Contains);
+    }
+
     /// <summary>Writes the rows added since the last call, each entity type's in the order they were added.</summary>
     public async Task WriteAsync(DbContext db, CancellationToken cancellationToken)
     {

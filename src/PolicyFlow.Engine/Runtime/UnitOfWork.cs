@@ -119,8 +119,9 @@ public sealed class UnitOfWork
     /// <summary>Saves what this unit changed and added so far, so that a statement sent straight to the database sees it.</summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
-        await Db.SaveChangesAsync(cancellationToken);
         _timersWritten += _timers.Count;
+        _timers.TrackFew(Db);
+        await Db.SaveChangesAsync(cancellationToken);
         await _timers.WriteAsync(Db, cancellationToken);
     }
 
@@ -128,6 +129,7 @@ public sealed class UnitOfWork
     internal async Task SaveAllAsync(CancellationToken cancellationToken)
     {
         await FlushOutboxAsync(cancellationToken);
+        _atCommit.TrackFew(Db);
         await SaveAsync(cancellationToken);
         await _atCommit.WriteAsync(Db, cancellationToken);
     }
