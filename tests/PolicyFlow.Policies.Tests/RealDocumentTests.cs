@@ -126,6 +126,25 @@ public class RealDocumentTests
     }
 
     [Fact]
+    public void Parse_StandingRuleThatOtherDepartmentsAndUnitsTakePart_IsOpenEndedAndNamesNoOneForIt()
+    {
+        var (policy, measure) = ParseSingle("guozhongyiyao-2017-zhanlue-fengong");
+
+        Assert.Equal("1.", measure.Label);
+        // 列第一位者为牵头部门或单位: no name is marked 牵头, so the first listed leads.
+        Assert.Equal(["国家中医药局"], measure.Leads.Select(a => a.WrittenName));
+        Assert.Equal(["国家发展改革委", "国家卫生计生委", "中央军委后勤保障部卫生局"], measure.CoAgencies.Select(a => a.WrittenName));
+        // 其他有关部门和单位按职责分工负责，下同: a class of departments and units, none of them named.
+        Assert.True(measure.OpenEnded);
+        Assert.Empty(measure.LocalGovernments);
+        Assert.Empty(measure.SpecialParties);
+        Assert.Equal(["负责", "按职责分工负责"], measure.Roles);
+        Assert.StartsWith("国家中医药局、国家发展改革委", measure.AgencyListText, StringComparison.Ordinal);
+        Assert.Equal(["一、", "（一）"], policy.NonMeasures.Select(n => n.Label));
+        Assert.Empty(policy.RelativeDates);
+    }
+
+    [Fact]
     public void Parse_ListOfAllStateCouncilDepartmentsWithACompletionTerm_HasNoLeadAndNoPartyForTheTerm()
     {
         var (policy, measure) = ParseSingle("guofa-2020-6");
