@@ -82,13 +82,14 @@ internal static partial class FrontMatterReader
         return (null, []);
     }
 
-    // The signature is the run of agency-name lines just above the date, blank lines allowed between them.
+    // The signature is the run of agency-name lines just above the date, blank lines and a seal note
+    // (（国家中医药管理局代章）, the office signing with another agency's seal) allowed between them.
     private static List<string> SignatureAbove(IReadOnlyList<string> lines, int dateLine, AgencyCatalog catalog)
     {
         var signature = new List<string>();
         for (var i = dateLine - 1; i >= 0; i--)
         {
-            if (lines[i].Length == 0)
+            if (lines[i].Length == 0 || PolicyText.IsSealNote(lines[i]))
             {
                 continue;
             }
@@ -146,6 +147,7 @@ internal static partial class FrontMatterReader
             && !text.StartsWith("附件", StringComparison.Ordinal)
             && !text.StartsWith("抄送", StringComparison.Ordinal)
             && !PolicyText.IsPublicationNote(text)
+            && !PolicyText.IsSealNote(text)
             && !PatternTimeout.Use(DocumentNumber()).IsMatch(PolicyText.RemoveWhitespace(text))
             && !ChineseNumbers.TryParseDateLine(text, out _, out _)
             && !block.Lines.All(l => IssuerNames.IsAgencyLine(l, catalog));

@@ -23,6 +23,7 @@ internal static class MeasureReader
         // Where numbering restarts in each section, "1." alone would not say which measure a warning is about.
         var restarts = layout.Measures.Select(m => m.NumberText).Distinct(StringComparer.Ordinal).Count() < layout.Measures.Count;
         var localOnward = localFromIntro;
+        var openOnward = false;
         var earlierList = false;
         var tail = "";
         var lastBody = "";
@@ -67,6 +68,7 @@ internal static class MeasureReader
                 var list = j < lists.Count ? lists[j].List : null;
                 var subLabel = lists.Count > 1 ? label + (j + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : label;
                 localOnward |= list?.LocalOnward ?? false;
+                openOnward |= list?.OpenOnward ?? false;
                 MeasureWarnings.Add(subLabel, text, first: j == 0, list, segments[j], warnings);
                 var paragraphs = Paragraphs.Join(segments[j]);
                 measures.Add(new MeasurePreview(
@@ -83,7 +85,7 @@ internal static class MeasureReader
                     AgencyListText: j < lists.Count ? lists[j].Text : null,
                     Label: subLabel,
                     Leads: list?.Leads ?? [],
-                    OpenEnded: list?.OpenEnded ?? false,
+                    OpenEnded: openOnward || (list?.OpenEnded ?? false),
                     LocalGovernments: list?.LocalGovernments ?? [],
                     Roles: list?.Roles ?? [],
                     Line: heading.Line + 1));

@@ -142,6 +142,41 @@ public class RealDocumentTests
         Assert.StartsWith("国家中医药局、国家发展改革委", measure.AgencyListText, StringComparison.Ordinal);
         Assert.Equal(["一、", "（一）"], policy.NonMeasures.Select(n => n.Label));
         Assert.Empty(policy.RelativeDates);
+        // The office signs with 国家中医药管理局's seal: the note under its name is part of the signature, not a title.
+        Assert.Equal(new DateOnly(2017, 2, 10), policy.PublishedOn);
+        Assert.Equal(["国务院中医药工作部际联席会议办公室"], policy.Issuers.Select(i => i.WrittenName));
+        Assert.Equal("中医药发展战略规划纲要（2016—2030年）实施分工方案", policy.Title);
+    }
+
+    [Fact]
+    public void Parse_CompletionTermBesideALeadKeyInEveryList_IsWhenAndTheKeyMarksTheLeads()
+    {
+        var policy = Parse("baotou-baofuban-2022-43");
+        var measures = policy.Measures;
+
+        Assert.Equal("包府办发〔2022〕43号", policy.DocumentNumber);
+        Assert.Equal(new DateOnly(2022, 4, 14), policy.PublishedOn);
+        Assert.Equal(Enumerable.Range(1, 90).Select(n => n + "."), measures.Select(m => m.Label));
+        // （5月底取得明显成效并持续推进，牵头考核单位：市审批服务局）: the term says when; the key names the lead.
+        Assert.Equal("5月底取得明显成效并持续推进，牵头考核单位：市审批服务局", measures[0].AgencyListText);
+        Assert.Equal(["市审批服务局"], measures[0].Leads.Select(a => a.WrittenName));
+        Assert.Equal(["市政府办公室", "市公安局"], measures[2].Leads.Select(a => a.WrittenName));
+        Assert.Equal(["市财政局", "市发改委", "市政府金融办"], measures[86].Leads.Select(a => a.WrittenName));
+        Assert.All(measures, m =>
+        {
+            Assert.NotEmpty(m.Leads);
+            Assert.Empty(m.SpecialParties);
+            Assert.Empty(m.LocalGovernments);
+            Assert.False(m.OpenEnded);
+            Assert.Equal(["牵头"], m.Roles);
+        });
+        // The points in a bracket just before the list, and a bracket with 、 and 等 that names no one, are body text.
+        Assert.Contains("（0.5分）", measures[18].Body, StringComparison.Ordinal);
+        Assert.Contains("（包括智慧城管、市政公用设施、园林绿化、地下管网等多行业）", measures[47].Body, StringComparison.Ordinal);
+        // The 考评办法 before the attachment is prose: its items are not measures.
+        Assert.Equal(["一、", "二、", "三、", "（一）", "（二）", "（三）", "（四）", "四、", "一、"], policy.NonMeasures.Take(9).Select(n => n.Label));
+        Assert.Equal("政务服务“一网通办”（25分）", policy.NonMeasures[8].Title);
+        Assert.Empty(policy.RelativeDates);
     }
 
     [Fact]
