@@ -108,9 +108,7 @@ internal static class MeasureReader
         var lists = found.ToList();
         if (isLast && lists.Count > 1)
         {
-            // The lists that start on the first list's line; one scan for its end, not a line count per list (a 10 MB tail has many).
-            var lineEnd = content.IndexOf('\n', lists[0].End);
-            lists = lineEnd < 0 ? lists : [.. lists.TakeWhile(l => l.Start < lineEnd)];
+            lists = ListsOfTheLastItem(content, lists);
         }
         var listEnd = lists.Count == 0 ? content.Length : lists[^1].End;
         if (unclosedAt >= 0 && unclosedAt < listEnd)
@@ -129,6 +127,42 @@ internal static class MeasureReader
             from = SkipStop(content, list.End + 1);
         }
         return (lists, segments, content[from..]);
+    }
+
+    // The lists on the first list's line, and on each following paragraph that also ends in a list (several tasks of the last
+    // item, one per paragraph); the first paragraph without one starts the document's closing text. One pass over the lists,
+    // not a line count per list (a 10 MB tail has many).
+    private static List<ListSpan> ListsOfTheLastItem(string content, List<ListSpan> lists)
+    {
+        var lineEnd = content.IndexOf('\n', lists[0].End);
+        var k = 0;
+        while (k < lists.Count && (lineEnd < 0 || lists[k].Start < lineEnd))
+        {
+            k++;
+        }
+        while (k < lists.Count && lineEnd >= 0)
+        {
+            var next = lineEnd + 1;
+            var nextEnd = content.IndexOf('\n', next);
+            var end = nextEnd < 0 ? content.Length : nextEnd;
+            if (content.AsSpan(next, end - next).Trim().IsEmpty)
+            {
+                lineEnd = nextEnd;
+                continue;
+            }
+            var first = k;
+            while (k < lists.Count && lists[k].Start < end)
+            {
+                k++;
+            }
+            if (k == first || content.AsSpan(lists[k - 1].End + 1, end - lists[k - 1].End - 1).Trim().Trim('。').Length > 0)
+            {
+                k = first;
+                break;
+            }
+            lineEnd = nextEnd;
+        }
+        return lists.Count == k ? lists : [.. lists.Take(k)];
     }
 
     private static ListSpan? TitleList(string title, AgencyCatalog catalog)

@@ -180,6 +180,32 @@ public class RealDocumentTests
     }
 
     [Fact]
+    public void Parse_GlossedAcronymAndScopeInBracketsBeforeTheList_AreBodyTextAndTheLastChaptersTasksAreAllMeasures()
+    {
+        var policy = Parse("anhui-wanzhengbanmi-2021-82");
+        var measures = policy.Measures;
+
+        Assert.Equal("皖政办秘〔2021〕82号", policy.DocumentNumber);
+        Assert.Equal(
+            ["一、1", "一、2", "二、1", "二、2", "二、3", "三、1", "三、2", "三、3", "四、", "五、1", "五、2", "六、", "七、", "八、1", "八、2", "八、3"],
+            measures.Select(m => m.Label));
+        // 微机电系统（MEMS） is glossed as 政府和社会资本合作（PPP） is; （含…等环节） is a scope, as （工程勘察除外） is.
+        var chips = measures[8];
+        Assert.Contains("微机电系统（MEMS）", chips.Body, StringComparison.Ordinal);
+        Assert.Contains("（含材料、装备、工具软件、设计、制造、封装、测试、配套服务等环节）", chips.Body, StringComparison.Ordinal);
+        Assert.Equal("省经济和信息化厅", chips.Lead?.WrittenName);
+        Assert.Equal(["省财政厅"], chips.CoAgencies.Select(a => a.WrittenName));
+        Assert.Empty(chips.SpecialParties);
+        Assert.False(chips.OpenEnded);
+        // 八、 holds three tasks on three paragraphs; the two paragraphs after them close the policy.
+        Assert.Equal("省地方金融监管局", measures[^1].Lead?.WrittenName);
+        Assert.Equal(["各市人民政府"], measures[^1].LocalGovernments);
+        Assert.DoesNotContain("负责解释", measures[^1].Body, StringComparison.Ordinal);
+        Assert.Equal("自2021年开始执行", policy.EffectiveRule);
+        Assert.Null(policy.EffectiveOn);
+    }
+
+    [Fact]
     public void Parse_ListOfAllStateCouncilDepartmentsWithACompletionTerm_HasNoLeadAndNoPartyForTheTerm()
     {
         var (policy, measure) = ParseSingle("guofa-2020-6");
