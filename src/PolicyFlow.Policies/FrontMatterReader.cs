@@ -204,7 +204,7 @@ internal static partial class FrontMatterReader
     }
 
     // Canonical text already maps [] ［］【】 to 〔〕 and () to （）. A gazette prints the 文号 in brackets: （皖政办秘〔2021〕82号）.
-    [GeneratedRegex("^(?<open>（)?(?<org>[\\u4E00-\\u9FFF]{1,20})[〔（](?<year>[0-9]{4})[〕）]第?(?<seq>[0-9]{1,5})号(?(open)）)$", RegexOptions.None, 1000)]
+    [GeneratedRegex("^（?(?<org>[\\u4E00-\\u9FFF]{1,20})[〔（](?<year>[0-9]{4})[〕）]第?(?<seq>[0-9]{1,5})号）?$", RegexOptions.None, 1000)]
     private static partial Regex DocumentNumber();
 
     [GeneratedRegex("(印发|转发|发布)《(?<title>.+)》", RegexOptions.None, 1000)]

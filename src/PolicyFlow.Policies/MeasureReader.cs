@@ -154,6 +154,12 @@ internal static class MeasureReader
             while (k < lists.Count && lists[k].Start < end)
             {
                 k++;
+                if (lists[k - 1].End >= end)
+                {
+                    // The list runs past the line break: its paragraph ends on the line the list closes.
+                    nextEnd = content.IndexOf('\n', lists[k - 1].End);
+                    end = nextEnd < 0 ? content.Length : nextEnd;
+                }
             }
             if (k == first || content.AsSpan(lists[k - 1].End + 1, end - lists[k - 1].End - 1).Trim().Trim('。').Length > 0)
             {
