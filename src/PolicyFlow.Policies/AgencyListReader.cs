@@ -309,7 +309,7 @@ internal static partial class AgencyListReader
     [GeneratedRegex("^(省|市|县|区|乡|镇)(?:(（[^）]*）|〔[^〕]*〕|人民政府|政府)|(?<open>))$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex BareLevel();
 
-    [GeneratedRegex("^(以下同|下同|同上|不再(?:单独|一一|另行)?列出|(?<duty>按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|分别负责|负责|指导|牵头负责)|各司其职)$",
+    [GeneratedRegex("^(以下同|下同|同上|不再(?:单独|一一|另行)?列出|(?<duty>按职责分工负责|按职责分工落实|按职责分工配合|按职责负责|分工负责|共同负责|分别负责|负责|指导|牵头负责)|各司其职)$",
         RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Note();
 
@@ -347,7 +347,7 @@ internal static partial class AgencyListReader
     [GeneratedRegex("^(?<names>.+?)(为|是)牵头(单位|部门)$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex DeclaredLead();
 
-    [GeneratedRegex("(?<duty>按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|分别负责|具体负责|负责落实|负责|落实|指导)$",
+    [GeneratedRegex("(?<duty>按职责分工负责|按职责分工落实|按职责分工配合|按职责负责|分工负责|共同负责|分别负责|具体负责|负责落实|负责|落实|指导)$",
         RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex DutyEnding();
 

@@ -206,6 +206,34 @@ public class RealDocumentTests
     }
 
     [Fact]
+    public void Parse_CooperatingByDutyAndClassesNamedThroughABody_AreCoAgenciesAndAnOpenList()
+    {
+        var policy = Parse("anhui-wankaifangban-2022-6");
+        var measures = policy.Measures.ToDictionary(m => m.Label);
+
+        Assert.Equal("皖开放办〔2022〕6号", policy.DocumentNumber);
+        Assert.Equal(31, policy.Measures.Count);
+        Assert.Equal(["1.1", "1.2", "1.3", "2."], policy.Measures.Take(4).Select(m => m.Label));
+        // （合肥海关牵头，省贸促会、省商务厅按职责分工配合）
+        Assert.Equal(["合肥海关"], measures["3."].Leads.Select(a => a.WrittenName));
+        Assert.Equal(["省贸促会", "省商务厅"], measures["3."].CoAgencies.Select(a => a.WrittenName));
+        Assert.Equal(["牵头", "按职责分工配合"], measures["3."].Roles);
+        // The lead units, or the member units, of a named body: a class, none of its units named.
+        Assert.Equal("省商务厅", measures["10."].Lead?.WrittenName);
+        Assert.Empty(measures["10."].CoAgencies);
+        Assert.True(measures["10."].OpenEnded);
+        foreach (var label in new[] { "15.", "22." })
+        {
+            Assert.Null(measures[label].Lead);
+            Assert.Empty(measures[label].CoAgencies);
+            Assert.Empty(measures[label].SpecialParties);
+            Assert.True(measures[label].OpenEnded);
+        }
+        Assert.Equal("中国出口信用保险公司安徽分公司", measures["20.2"].Lead?.WrittenName);
+        Assert.Contains(policy.NonMeasures, n => n.Label == "三、" && n.Title == "保障措施");
+    }
+
+    [Fact]
     public void Parse_ListOfAllStateCouncilDepartmentsWithACompletionTerm_HasNoLeadAndNoPartyForTheTerm()
     {
         var (policy, measure) = ParseSingle("guofa-2020-6");
