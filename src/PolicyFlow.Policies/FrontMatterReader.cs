@@ -148,6 +148,7 @@ internal static partial class FrontMatterReader
             && !text.StartsWith("抄送", StringComparison.Ordinal)
             && !PolicyText.IsPublicationNote(text)
             && !PolicyText.IsSealNote(text)
+            && !(block.Lines.Count == 1 && PatternTimeout.Use(NumberedOrAttachment()).IsMatch(text))
             && !PatternTimeout.Use(DocumentNumber()).IsMatch(PolicyText.RemoveWhitespace(text))
             && !ChineseNumbers.TryParseDateLine(text, out _, out _)
             && !block.Lines.All(l => IssuerNames.IsAgencyLine(l, catalog));
@@ -180,10 +181,16 @@ internal static partial class FrontMatterReader
         }
     }
 
+    // A numbered line (一、考评对象 of a 考评办法 whose 附件 holds the measures) or an attachment mark (附件) stands alone too:
+    // neither is part of a title, nor a title.
     private static bool IsStandalone(string line, AgencyCatalog catalog) =>
         PatternTimeout.Use(DocumentNumber()).IsMatch(PolicyText.RemoveWhitespace(line))
         || ChineseNumbers.TryParseDateLine(line, out _, out _)
-        || IssuerNames.IsAgencyLine(line, catalog);
+        || IssuerNames.IsAgencyLine(line, catalog)
+        || PatternTimeout.Use(NumberedOrAttachment()).IsMatch(line);
+
+    [GeneratedRegex("^([一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|[0-9]{1,3}[.、](?![0-9])|（[0-9]{1,2}）|附件[0-9一二三四五六七八九十]{0,3}[：:]?$)", RegexOptions.None, 1000)]
+    private static partial Regex NumberedOrAttachment();
 
     private static string NormalizeNumber(string line)
     {

@@ -155,6 +155,8 @@ public class RealDocumentTests
         var measures = policy.Measures;
 
         Assert.Equal("包府办发〔2022〕43号", policy.DocumentNumber);
+        // The 办法's own title, not its 附件's (附件 and the 办法's numbered lines are never part of a title block).
+        Assert.Equal("包头市2022年数字政府建设考评办法", policy.Title);
         Assert.Equal(new DateOnly(2022, 4, 14), policy.PublishedOn);
         Assert.Equal(Enumerable.Range(1, 90).Select(n => n + "."), measures.Select(m => m.Label));
         // （5月底取得明显成效并持续推进，牵头考核单位：市审批服务局）: the term says when; the key names the lead.
