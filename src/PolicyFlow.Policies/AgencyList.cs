@@ -8,6 +8,8 @@ namespace PolicyFlow.Policies;
 /// <param name="Roles">The duty words the list uses (负责, 牵头, 配合, 指导 …).</param>
 /// <param name="LocalHere">The list names local governments (各市、县（市、区）政府…) for this measure only.</param>
 /// <param name="LocalOnward">A clause like 以下均需各市、县（市、区）落实 applies from this measure onward.</param>
+/// <param name="OpenOnward">A class of departments named by no one is said to take part from this measure onward
+/// (其他有关部门和单位按职责分工负责，下同): every later measure is open-ended too.</param>
 /// <param name="Notes">Readings a reviewer should confirm (joint leads, duplicates), without the measure prefix.</param>
 internal sealed record AgencyList(
     AgencyRef? Lead,
@@ -19,5 +21,6 @@ internal sealed record AgencyList(
     IReadOnlyList<string> Roles,
     bool LocalHere,
     bool LocalOnward,
+    bool OpenOnward,
     bool LeadRuleStated,
     IReadOnlyList<string> Notes);

@@ -7,7 +7,8 @@ namespace PolicyFlow.Policies;
 /// <remarks>
 /// A closing bracket that states the lead rule (（除标注为“牵头”单位外，列第一位的为牵头或汇总单位，下同）) is set aside; a
 /// sentence that says every measure from here on involves the local governments (具体任务均涉及相关市（州）人民政府，不再做
-/// 分工，下同) is one rule. Otherwise clauses are split at top-level 。；， and before every label (牵头单位：, 责任单位：,
+/// 分工，下同) is one rule, and so is a sentence that has a class of departments take part from here on (其他有关部门和单位按职责分工
+/// 负责，下同). Otherwise clauses are split at top-level 。；， and before every label (牵头单位：, 责任单位：,
 /// 协同责任单位：, 部门分工：…); each is a lead-rule sentence
 /// (列第一位的为牵头单位, 排在首位的为牵头单位), a local-implementation clause (以下均需各市、县（市、区）落实), a bare note
 /// (不再列出, 按职责分工负责), a key that is not about agencies (适用范围：…), or names split at 、 (and at 和/及 before
@@ -38,6 +39,8 @@ internal static partial class AgencyListReader
         public bool LeadRule { get; set; }
         public bool LocalClause { get; set; }
         public bool LocalOnward { get; set; }
+        public bool OpenOnward { get; set; }
+        public int GenericNames { get; set; }
 
         public void Role(string role)
         {
@@ -64,12 +67,18 @@ internal static partial class AgencyListReader
                 state.LocalClause = true;
                 continue;
             }
+            var generic = state.GenericNames;
             foreach (var clause in BracketScanner.SplitTopLevel(sentence, "，"))
             {
                 if (!ReadClause(clause, catalog, state))
                 {
                     return null;
                 }
+            }
+            if (state.GenericNames > generic && PatternTimeout.Use(SameBelow()).IsMatch(sentence))
+            {
+                // 其他有关部门和单位按职责分工负责，下同: departments named by no one take part in every measure from here on.
+                state.OpenOnward = true;
             }
         }
         var agencies = state.Items.Any(i => i.Kind == ItemKind.Agency);
@@ -176,6 +185,7 @@ internal static partial class AgencyListReader
             if (agency is null && PartyNames.IsGenericReference(name))
             {
                 state.OpenEnded = true;
+                state.GenericNames++;
                 continue;
             }
             if (agency is null && PartyNames.IsLocalGovernment(name))
@@ -285,6 +295,7 @@ internal static partial class AgencyListReader
             state.Roles,
             state.LocalClause || state.Locals.Count > 0,
             state.LocalOnward,
+            state.OpenOnward,
             state.LeadRule,
             notes);
     }
@@ -298,7 +309,7 @@ internal static partial class AgencyListReader
     [GeneratedRegex("^(省|市|县|区|乡|镇)(?:(（[^）]*）|〔[^〕]*〕|人民政府|政府)|(?<open>))$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex BareLevel();
 
-    [GeneratedRegex("^(以下同|下同|同上|不再(?:单独|一一|另行)?列出|(?<duty>按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|分别负责|负责|指导|牵头负责)|各司其职)$",
+    [GeneratedRegex("^(以下同|下同|同上|不再(?:单独|一一|另行)?列出|(?<duty>按职责分工负责|按职责分工落实|按职责分工配合|按职责负责|分工负责|共同负责|分别负责|负责|指导|牵头负责)|各司其职)$",
         RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Note();
 
@@ -311,8 +322,12 @@ internal static partial class AgencyListReader
     [GeneratedRegex("以下|下同|均需|均要|均应|不再列出", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Onward();
 
-    /// <summary>The keys that introduce who does a measure (牵头单位：, 责任单位：, 部门分工：, 协同责任单位：).</summary>
-    internal const string Labels = "牵头责任单位|协同责任单位|牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门|主责单位|主责部门|实施单位|配合单位|配合部门|参与单位|协办单位|部门分工|责任分工";
+    [GeneratedRegex("(^|，)(以下|下)同(，|$)", RegexOptions.None, MatchTimeoutMs)]
+    private static partial Regex SameBelow();
+
+    /// <summary>The keys that introduce who does a measure (牵头单位：, 责任单位：, 部门分工：, 协同责任单位：), and a lead key
+    /// that says what the unit leads (牵头考核单位：, 牵头推进单位：).</summary>
+    internal const string Labels = "牵头责任单位|协同责任单位|牵头[\\u4E00-\\u9FFF]{2}单位|牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门|主责单位|主责部门|实施单位|配合单位|配合部门|参与单位|协办单位|部门分工|责任分工";
 
     [GeneratedRegex("^(?<label>" + Labels + ")[：:]", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Label();
@@ -324,14 +339,15 @@ internal static partial class AgencyListReader
     [GeneratedRegex("^[\\u4E00-\\u9FFF]{2,8}[：:]", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex OtherKey();
 
-    [GeneratedRegex("^(年内|年底前|年中|上半年|下半年|长期|持续|逐步|[0-9]{4}年[^，。；]{0,8}前|[0-9一二三四五六七八九十]{1,2}月底前)[\\u4E00-\\u9FFF]{0,10}$",
+    // 年内持续推进, 2020年底前完成, 5月底取得阶段性成效并持续推进, 6月份取得明显成效, 按进度推进: when, not who.
+    [GeneratedRegex("^(年内|年底前|年中|上半年|下半年|长期|持续|逐步|按进度|[0-9]{4}年[^，。；]{0,8}前|[0-9一二三四五六七八九十]{1,2}月(底|份|中旬|上旬|下旬)?前?)[\\u4E00-\\u9FFF]{0,14}$",
         RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Term();
 
     [GeneratedRegex("^(?<names>.+?)(为|是)牵头(单位|部门)$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex DeclaredLead();
 
-    [GeneratedRegex("(?<duty>按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|分别负责|具体负责|负责落实|负责|落实|指导)$",
+    [GeneratedRegex("(?<duty>按职责分工负责|按职责分工落实|按职责分工配合|按职责负责|分工负责|共同负责|分别负责|具体负责|负责落实|负责|落实|指导)$",
         RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex DutyEnding();
 

@@ -67,6 +67,7 @@ internal static partial class EffectiveRuleReader
     [GeneratedRegex("自" + ChineseNumbers.DatePattern + "起(施行|实施|执行|生效)", RegexOptions.None, 1000)]
     private static partial Regex FromDate();
 
-    [GeneratedRegex("自[^，]{1,30}?起[^，]{0,12}?(施行|实施|执行|生效)", RegexOptions.None, 1000)]
+    // 自省政府批准之日起施行, and a year alone: 本政策自2021年开始执行.
+    [GeneratedRegex("自[^，]{1,30}?(起|开始)[^，]{0,12}?(施行|实施|执行|生效)", RegexOptions.None, 1000)]
     private static partial Regex AnyRule();
 }

@@ -82,13 +82,14 @@ internal static partial class FrontMatterReader
         return (null, []);
     }
 
-    // The signature is the run of agency-name lines just above the date, blank lines allowed between them.
+    // The signature is the run of agency-name lines just above the date, blank lines and a seal note
+    // (（国家中医药管理局代章）, the office signing with another agency's seal) allowed between them.
     private static List<string> SignatureAbove(IReadOnlyList<string> lines, int dateLine, AgencyCatalog catalog)
     {
         var signature = new List<string>();
         for (var i = dateLine - 1; i >= 0; i--)
         {
-            if (lines[i].Length == 0)
+            if (lines[i].Length == 0 || PolicyText.IsSealNote(lines[i]))
             {
                 continue;
             }
@@ -146,6 +147,8 @@ internal static partial class FrontMatterReader
             && !text.StartsWith("附件", StringComparison.Ordinal)
             && !text.StartsWith("抄送", StringComparison.Ordinal)
             && !PolicyText.IsPublicationNote(text)
+            && !PolicyText.IsSealNote(text)
+            && !(block.Lines.Count == 1 && PatternTimeout.Use(NumberedOrAttachment()).IsMatch(text))
             && !PatternTimeout.Use(DocumentNumber()).IsMatch(PolicyText.RemoveWhitespace(text))
             && !ChineseNumbers.TryParseDateLine(text, out _, out _)
             && !block.Lines.All(l => IssuerNames.IsAgencyLine(l, catalog));
@@ -178,10 +181,16 @@ internal static partial class FrontMatterReader
         }
     }
 
+    // A numbered line (一、考评对象 of a 考评办法 whose 附件 holds the measures) or an attachment mark (附件) stands alone too:
+    // neither is part of a title, nor a title.
     private static bool IsStandalone(string line, AgencyCatalog catalog) =>
         PatternTimeout.Use(DocumentNumber()).IsMatch(PolicyText.RemoveWhitespace(line))
         || ChineseNumbers.TryParseDateLine(line, out _, out _)
-        || IssuerNames.IsAgencyLine(line, catalog);
+        || IssuerNames.IsAgencyLine(line, catalog)
+        || PatternTimeout.Use(NumberedOrAttachment()).IsMatch(line);
+
+    [GeneratedRegex("^([一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|[0-9]{1,3}[.、](?![0-9])|（[0-9]{1,2}）|附件[0-9一二三四五六七八九十]{0,3}[：:]?$)", RegexOptions.None, 1000)]
+    private static partial Regex NumberedOrAttachment();
 
     private static string NormalizeNumber(string line)
     {
@@ -201,8 +210,8 @@ internal static partial class FrontMatterReader
         return -1;
     }
 
-    // Canonical text already maps [] ［］【】 to 〔〕 and () to （）.
-    [GeneratedRegex("^(?<org>[\\u4E00-\\u9FFF]{1,20})[〔（](?<year>[0-9]{4})[〕）]第?(?<seq>[0-9]{1,5})号$", RegexOptions.None, 1000)]
+    // Canonical text already maps [] ［］【】 to 〔〕 and () to （）. A gazette prints the 文号 in brackets: （皖政办秘〔2021〕82号）.
+    [GeneratedRegex("^（?(?<org>[\\u4E00-\\u9FFF]{1,20})[〔（](?<year>[0-9]{4})[〕）]第?(?<seq>[0-9]{1,5})号）?$", RegexOptions.None, 1000)]
     private static partial Regex DocumentNumber();
 
     [GeneratedRegex("(印发|转发|发布)《(?<title>.+)》", RegexOptions.None, 1000)]

@@ -13,7 +13,8 @@ namespace PolicyFlow.Policies;
 /// <param name="Label">The number as written, with the sub-task's position when one item holds several agency-tagged
 /// tasks: （十）1, （十）2.</param>
 /// <param name="Leads">Every agency marked 牵头 (joint leads), else the first listed; empty when none is named.</param>
-/// <param name="OpenEnded">The list ends in 等 / 等有关部门 or names 有关部门: more agencies take part than are named.</param>
+/// <param name="OpenEnded">The list ends in 等 / 等有关部门 or names 有关部门, or an earlier list said that a class of departments
+/// takes part from there on (其他有关部门和单位按职责分工负责，下同): more agencies take part than are named.</param>
 /// <param name="LocalGovernments">Local governments named as parties, as written (各省级人民政府, 各设区市政府).</param>
 /// <param name="Roles">The duty words of the list (负责, 牵头, 配合, 指导 …).</param>
 /// <param name="Line">The 1-based line of the measure's number in the imported text.</param>

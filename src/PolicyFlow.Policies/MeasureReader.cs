@@ -23,6 +23,7 @@ internal static class MeasureReader
         // Where numbering restarts in each section, "1." alone would not say which measure a warning is about.
         var restarts = layout.Measures.Select(m => m.NumberText).Distinct(StringComparer.Ordinal).Count() < layout.Measures.Count;
         var localOnward = localFromIntro;
+        var openOnward = false;
         var earlierList = false;
         var tail = "";
         var lastBody = "";
@@ -67,6 +68,7 @@ internal static class MeasureReader
                 var list = j < lists.Count ? lists[j].List : null;
                 var subLabel = lists.Count > 1 ? label + (j + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : label;
                 localOnward |= list?.LocalOnward ?? false;
+                openOnward |= list?.OpenOnward ?? false;
                 MeasureWarnings.Add(subLabel, text, first: j == 0, list, segments[j], warnings);
                 var paragraphs = Paragraphs.Join(segments[j]);
                 measures.Add(new MeasurePreview(
@@ -83,7 +85,7 @@ internal static class MeasureReader
                     AgencyListText: j < lists.Count ? lists[j].Text : null,
                     Label: subLabel,
                     Leads: list?.Leads ?? [],
-                    OpenEnded: list?.OpenEnded ?? false,
+                    OpenEnded: openOnward || (list?.OpenEnded ?? false),
                     LocalGovernments: list?.LocalGovernments ?? [],
                     Roles: list?.Roles ?? [],
                     Line: heading.Line + 1));
@@ -106,9 +108,7 @@ internal static class MeasureReader
         var lists = found.ToList();
         if (isLast && lists.Count > 1)
         {
-            // The lists that start on the first list's line; one scan for its end, not a line count per list (a 10 MB tail has many).
-            var lineEnd = content.IndexOf('\n', lists[0].End);
-            lists = lineEnd < 0 ? lists : [.. lists.TakeWhile(l => l.Start < lineEnd)];
+            lists = ListsOfTheLastItem(content, lists);
         }
         var listEnd = lists.Count == 0 ? content.Length : lists[^1].End;
         if (unclosedAt >= 0 && unclosedAt < listEnd)
@@ -127,6 +127,48 @@ internal static class MeasureReader
             from = SkipStop(content, list.End + 1);
         }
         return (lists, segments, content[from..]);
+    }
+
+    // The lists on the first list's line, and on each following paragraph that also ends in a list (several tasks of the last
+    // item, one per paragraph); the first paragraph without one starts the document's closing text. One pass over the lists,
+    // not a line count per list (a 10 MB tail has many).
+    private static List<ListSpan> ListsOfTheLastItem(string content, List<ListSpan> lists)
+    {
+        var lineEnd = content.IndexOf('\n', lists[0].End);
+        var k = 0;
+        while (k < lists.Count && (lineEnd < 0 || lists[k].Start < lineEnd))
+        {
+            k++;
+        }
+        while (k < lists.Count && lineEnd >= 0)
+        {
+            var next = lineEnd + 1;
+            var nextEnd = content.IndexOf('\n', next);
+            var end = nextEnd < 0 ? content.Length : nextEnd;
+            if (content.AsSpan(next, end - next).Trim().IsEmpty)
+            {
+                lineEnd = nextEnd;
+                continue;
+            }
+            var first = k;
+            while (k < lists.Count && lists[k].Start < end)
+            {
+                k++;
+                if (lists[k - 1].End >= end)
+                {
+                    // The list runs past the line break: its paragraph ends on the line the list closes.
+                    nextEnd = content.IndexOf('\n', lists[k - 1].End);
+                    end = nextEnd < 0 ? content.Length : nextEnd;
+                }
+            }
+            if (k == first || content.AsSpan(lists[k - 1].End + 1, end - lists[k - 1].End - 1).Trim().Trim('。').Length > 0)
+            {
+                k = first;
+                break;
+            }
+            lineEnd = nextEnd;
+        }
+        return lists.Count == k ? lists : [.. lists.Take(k)];
     }
 
     private static ListSpan? TitleList(string title, AgencyCatalog catalog)

@@ -6,7 +6,8 @@ namespace PolicyFlow.Policies;
 /// <summary>Finds every numbered line of a document at the four drafting levels 一、 › （一） › 1. › （1）.</summary>
 /// <remarks>A number only counts when it follows the previous one of its level, or restarts at 1 after a line of a
 /// higher level; so a line that merely starts with a number after a PDF line break stays body text. A date line on its
-/// own (the signature of a covering notice) starts a new part whose numbering starts afresh.</remarks>
+/// own (the signature of a covering notice) or an attachment mark on its own (附件, 附件2：) starts a new part whose
+/// numbering starts afresh: a 考评办法 一、…四、 is followed by its 附件 一、…七、.</remarks>
 internal static partial class OutlineScanner
 {
     private const int MatchTimeoutMs = 1000;
@@ -22,7 +23,8 @@ internal static partial class OutlineScanner
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (ChineseNumbers.TryParseDateLine(line, out _, out var suffix) && suffix.Length == 0)
+            if ((ChineseNumbers.TryParseDateLine(line, out _, out var suffix) && suffix.Length == 0)
+                || PatternTimeout.Use(AttachmentMark()).IsMatch(line))
             {
                 Array.Clear(last);
                 Array.Clear(restartable);
@@ -117,6 +119,9 @@ internal static partial class OutlineScanner
 
     [GeneratedRegex("^(" + AgencyListReader.Labels + ")[：:]", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex LabelledLine();
+
+    [GeneratedRegex("^附件[0-9一二三四五六七八九十]{0,3}[：:]?$", RegexOptions.None, MatchTimeoutMs)]
+    private static partial Regex AttachmentMark();
 
     [GeneratedRegex("^(?<n>[一二三四五六七八九十]{1,3})、(?<rest>.*)$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Chapter();

@@ -30,8 +30,10 @@ internal static partial class PartyNames
         RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex LocalGovernment();
 
-    // 有关部门, 市直各有关单位, 省政府各部门, 各直属机构, 区直各部门, 国务院各部门: a class of departments, none of them named.
-    [GeneratedRegex("^(国家|中央|国务院|省|市|区|县)?(级|直|政府|级政府)?(各|其他)?(有关|相关)?(部门|单位|直属机构)(和单位|和部门|、单位)?$", RegexOptions.None, MatchTimeoutMs)]
+    // 有关部门, 市直各有关单位, 省政府各部门, 各直属机构, 区直各部门, 国务院各部门: a class of departments, none of them named;
+    // so are the members or the lead units of a named body (…执行小组成员单位, 省十大新兴产业推进组工作专班牵头单位).
+    [GeneratedRegex("^(国家|中央|国务院|省|市|区|县)?(级|直|政府|级政府)?(各|其他)?(有关|相关)?(部门|单位|直属机构)(和单位|和部门|、单位)?$|^[\\u4E00-\\u9FFF“”]{2,}(小组|工作组|推进组|专班|委员会|联席会议)(成员单位|牵头单位)$",
+        RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex GenericReference();
 
     [GeneratedRegex("^[\\u4E00-\\u9FFF]{2,}(部|厅|局|委|办|办公室|会|协|联|院|署|行|中心|政府|集团|公司|大学|学院|总队|支队|中央|总社|海关)$",

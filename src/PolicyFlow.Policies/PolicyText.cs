@@ -62,6 +62,10 @@ internal static class PolicyText
     /// <summary>Whether a line is the publication note under the date (附注: （此件公开发布）, （此件主动公开）).</summary>
     public static bool IsPublicationNote(string line) => line.StartsWith("（此件", StringComparison.Ordinal);
 
+    /// <summary>Whether a line notes whose seal stands for the signer's (（国家中医药管理局代章）): part of the signature.</summary>
+    public static bool IsSealNote(string line) =>
+        line.StartsWith('（') && line.EndsWith("代章）", StringComparison.Ordinal) && line.IndexOf('（', 1) < 0;
+
     /// <summary>The same test on the last two characters, for callers that build text incrementally.</summary>
     public static bool EndsSentence(char last, char beforeLast) =>
         last is '”' or '’' or '」' or '』'

@@ -36,12 +36,15 @@ public class EffectiveRuleTests
         Assert.Empty(policy.Warnings);
     }
 
-    [Fact]
-    public void Parse_RuleThatCannotBeComputed_KeepsTheRuleAndWarns()
+    [Theory]
+    [InlineData("本措施自省政府批准之日起施行。", "自省政府批准之日起施行")]
+    // 皖政办秘〔2021〕82号 (Corpus/anhui-wanzhengbanmi-2021-82): a year, no day.
+    [InlineData("本政策自2021年开始执行，由省经济和信息化厅负责解释。", "自2021年开始执行")]
+    public void Parse_RuleThatCannotBeComputed_KeepsTheRuleAndWarns(string closing, string rule)
     {
-        var policy = ParseWithClosing("本措施自省政府批准之日起施行。");
+        var policy = ParseWithClosing(closing);
 
-        Assert.Equal("自省政府批准之日起施行", policy.EffectiveRule);
+        Assert.Equal(rule, policy.EffectiveRule);
         Assert.Null(policy.EffectiveOn);
         Assert.Contains(policy.Warnings, w => w.Contains("无法自动计算", StringComparison.Ordinal));
     }

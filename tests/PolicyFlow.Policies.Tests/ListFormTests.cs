@@ -41,6 +41,35 @@ public class ListFormTests
     }
 
     [Fact]
+    public void Parse_StandingRuleThatOtherDepartmentsTakePart_MakesEveryLaterMeasureOpenEnded()
+    {
+        // The first list of the 中医药 分工方案 (Corpus/guozhongyiyao-2017-zhanlue-fengong) states the rule; its stored copy stops
+        // inside the second list, so the measures after it are written here in the same form.
+        var measures = Parse("""
+            1. 完善服务网络。建成覆盖城乡的服务网络。（省经信厅、省财政厅负责。列第一位者为牵头部门或单位，其他有关部门和单位按职责分工负责，下同）
+            2. 合理配置资源。每个县设置1个县办服务中心。（省财政厅、省发展改革委负责）
+            3. 加强人才培养。每年培训1000人。（省人力社保厅负责）
+            """).Measures;
+
+        Assert.All(measures, m => Assert.True(m.OpenEnded));
+        Assert.Equal(["jx-330000", "cz-330000", "rlsb-330000"], measures.Select(m => m.Lead?.AgencyId));
+        Assert.Equal(["省发展改革委"], measures[1].CoAgencies.Select(a => a.WrittenName));
+        Assert.Empty(measures[2].CoAgencies);
+    }
+
+    [Fact]
+    public void Parse_ClassOfDepartmentsInOneListWithoutXiaTong_IsOpenEndedThereOnly()
+    {
+        var measures = Parse("""
+            1. 完善服务网络。建成覆盖城乡的服务网络。（省经信厅、其他有关部门和单位按职责分工负责）
+            2. 合理配置资源。每个县设置1个县办服务中心。（省财政厅负责）
+            """).Measures;
+
+        Assert.True(measures[0].OpenEnded);
+        Assert.False(measures[1].OpenEnded);
+    }
+
+    [Fact]
     public void Parse_ExplicitLeadsAfterOthers_OverrideTheFirstListed()
     {
         var measure = Parse("1. 推进改革。完善制度。（省财政厅、省经信厅牵头，省科技厅参与）").Measures[0];
