@@ -53,6 +53,7 @@ internal static class AuthExtensions
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ClaimsFactory>();
+        services.AddSingleton<Tokens.TokenPrincipals>();
         var authentication = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;

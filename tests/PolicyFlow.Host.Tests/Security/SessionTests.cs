@@ -81,6 +81,24 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task ATokensUser_ChangedByAnAdministrator_IsSeenChangedOnTheVeryNextRequest()
+    {
+        await using var host = HostOn.Start("Development", HostOn.NewDirectory(), new Dictionary<string, string?> { ["Seed:LaunchPolicy"] = "false" });
+        using var signedIn = await host.SignedInAsync(User);
+        using var bearer = host.Client(cookies: false);
+        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await PolicyFlowAccounts.CreateTokenAsync(signedIn));
+        // The outbox is leadership's to read, not agency staff's: what the token may do comes from the principal's roles.
+        Assert.Equal(HttpStatusCode.Forbidden, (await bearer.GetAsync("/api/outbox")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bearer.GetAsync("/api/outbox")).StatusCode); // from the kept principal
+        using var admin = await host.SignedInAsync("admin");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/users/{User}/role", new { role = "Leadership" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/outbox")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/users/{User}/lock", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/users/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task AStudioCircuit_LosesItsUser_OnceTheAccountIsLocked()
     {
         await using var host = HostOn.Start("Development", HostOn.NewDirectory(), new Dictionary<string, string?> { ["Seed:LaunchPolicy"] = "false" });

@@ -9,10 +9,11 @@ namespace PolicyFlow.Host.Auth.Tokens;
 
 /// <summary>
 /// <c>Authorization: Bearer pf_…</c>. The token's hash is looked up in the database on every request, with no cache, so a
-/// revoked or expired token — or a locked-out user — stops working at once.
+/// revoked or expired token — or a locked-out user — stops working at once. The user is read on every request too; only the
+/// principal built from it is kept, per version of the user (<see cref="TokenPrincipals"/>).
 /// </summary>
 internal sealed class AccessTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AccountsDbContext db, UserManager<PolicyFlowUser> users, IUserClaimsPrincipalFactory<PolicyFlowUser> principals, TimeProvider clock)
+    AccountsDbContext db, UserManager<PolicyFlowUser> users, IUserClaimsPrincipalFactory<PolicyFlowUser> principals, TokenPrincipals known, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "PolicyFlowToken";
@@ -41,7 +42,7 @@ internal sealed class AccessTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
         {
             return AuthenticateResult.Fail("The token's user is locked out or no longer exists.");
         }
-        var principal = await principals.CreateAsync(user);
+        var principal = await known.GetAsync(user, principals);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 }
