@@ -148,7 +148,7 @@ internal static partial class FrontMatterReader
             && !text.StartsWith("抄送", StringComparison.Ordinal)
             && !PolicyText.IsPublicationNote(text)
             && !PolicyText.IsSealNote(text)
-            && !(block.Lines.Count == 1 && PatternTimeout.Use(NumberedOrAttachment()).IsMatch(text))
+            && !(block.Lines.Count == 1 && NumberedOrAttachment(text))
             && !PatternTimeout.Use(DocumentNumber()).IsMatch(PolicyText.RemoveWhitespace(text))
             && !ChineseNumbers.TryParseDateLine(text, out _, out _)
             && !block.Lines.All(l => IssuerNames.IsAgencyLine(l, catalog));
@@ -187,10 +187,9 @@ internal static partial class FrontMatterReader
         PatternTimeout.Use(DocumentNumber()).IsMatch(PolicyText.RemoveWhitespace(line))
         || ChineseNumbers.TryParseDateLine(line, out _, out _)
         || IssuerNames.IsAgencyLine(line, catalog)
-        || PatternTimeout.Use(NumberedOrAttachment()).IsMatch(line);
+        || NumberedOrAttachment(line);
 
-    [GeneratedRegex("^([一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|[0-9]{1,3}[.、](?![0-9])|（[0-9]{1,2}）|附件[0-9一二三四五六七八九十]{0,3}[：:]?$)", RegexOptions.None, 1000)]
-    private static partial Regex NumberedOrAttachment();
+    private static bool NumberedOrAttachment(string line) => OutlineScanner.StartsNumbered(line) || OutlineScanner.IsAttachmentMark(line);
 
     private static string NormalizeNumber(string line)
     {

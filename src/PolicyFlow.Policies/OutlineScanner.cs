@@ -24,7 +24,7 @@ internal static partial class OutlineScanner
         {
             var line = lines[i];
             if ((ChineseNumbers.TryParseDateLine(line, out _, out var suffix) && suffix.Length == 0)
-                || PatternTimeout.Use(AttachmentMark()).IsMatch(line))
+                || IsAttachmentMark(line))
             {
                 Array.Clear(last);
                 Array.Clear(restartable);
@@ -119,6 +119,14 @@ internal static partial class OutlineScanner
 
     [GeneratedRegex("^(" + AgencyListReader.Labels + ")[：:]", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex LabelledLine();
+
+    /// <summary>Whether a line is an attachment mark on its own (附件, 附件2：).</summary>
+    internal static bool IsAttachmentMark(string line) => PatternTimeout.Use(AttachmentMark()).IsMatch(line);
+
+    /// <summary>Whether a line starts with a number of one of the four levels, whether or not it follows the one before.</summary>
+    internal static bool StartsNumbered(string line) =>
+        PatternTimeout.Use(Chapter()).IsMatch(line) || PatternTimeout.Use(ParenChinese()).IsMatch(line)
+        || PatternTimeout.Use(Arabic()).IsMatch(line) || PatternTimeout.Use(ParenArabic()).IsMatch(line);
 
     [GeneratedRegex("^附件[0-9一二三四五六七八九十]{0,3}[：:]?$", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex AttachmentMark();
