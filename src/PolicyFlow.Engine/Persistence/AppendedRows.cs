@@ -25,8 +25,6 @@ internal sealed class AppendedRows
     private const int ParametersPerStatement = 200;
     private readonly List<object> _rows = [];
 
-    public int Count => _rows.Count;
-
     public void Add(object row) => _rows.Add(row);
 
     /// <summary>

@@ -19,7 +19,6 @@ public sealed class UnitOfWork
     private readonly List<OutboxMessage> _queued = [];
     private readonly AppendedRows _atCommit = new();
     private readonly AppendedRows _timers = new();
-    private int _timersWritten;
 
     internal UnitOfWork(EngineDbContext db, DateTimeOffset now, string actor)
     {
@@ -31,8 +30,6 @@ public sealed class UnitOfWork
     public EngineDbContext Db { get; }
     public DateTimeOffset Now { get; }
     public string Actor { get; }
-    public int TimersAdded => _timers.Count + _timersWritten;
-    public int MessagesAdded { get; private set; }
 
     /// <summary>Instances loaded in this unit of work, so nested bursts share one tracked entity.</summary>
     internal Dictionary<Guid, WorkflowInstance> Instances { get; } = [];
@@ -83,7 +80,6 @@ public sealed class UnitOfWork
             message.NextAttemptAt = Now;
         }
         _queued.Add(message);
-        MessagesAdded++;
     }
 
     /// <summary>Adds the queued messages whose cause has no message yet, each with what it is written with: one query for the lot.</summary>
@@ -119,7 +115,6 @@ public sealed class UnitOfWork
     /// <summary>Saves what this unit changed and added so far, so that a statement sent straight to the database sees it.</summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
-        _timersWritten += _timers.Count;
         _timers.TrackFew(Db);
         await Db.SaveChangesAsync(cancellationToken);
         await _timers.WriteAsync(Db, cancellationToken);
