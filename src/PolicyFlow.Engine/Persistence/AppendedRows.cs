@@ -68,10 +68,10 @@ internal sealed class AppendedRows
             .ToList();
         // A command only to make the parameters: each column's mapping sets the parameter's type and converts the value.
         await using var factory = db.Database.GetDbConnection().CreateCommand();
+        var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
         foreach (var chunk in rows.Chunk(Math.Max(1, ParametersPerStatement / columns.Count)))
         {
-            var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema))
-                .Append(" (").AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") VALUES ");
+            var text = new StringBuilder(insert);
             var parameters = new List<DbParameter>(chunk.Length * columns.Count);
             foreach (var row in chunk)
             {
