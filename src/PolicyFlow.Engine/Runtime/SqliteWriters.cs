@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using PolicyFlow.Engine.Persistence;
 
 namespace PolicyFlow.Engine.Runtime;
 
@@ -8,15 +7,18 @@ namespace PolicyFlow.Engine.Runtime;
 /// One engine transaction at a time per SQLite file in this process. SQLite has one writer, and a transaction begun while
 /// another writes waits in SQLite's busy handler, which sleeps and polls (up to 100 ms a turn): callers queued here instead
 /// are handed the file in order the moment the previous one commits. Other processes on the same file still meet SQLite's own
-/// lock and busy timeout. PostgreSQL is not gated.
+/// lock and busy timeout. PostgreSQL is not gated. Every frequent writer to the file enters here — the engine's units of work
+/// and the audit line each request writes — or it meets the others in the busy handler.
 /// </summary>
-internal static class SqliteWriters
+public static class SqliteWriters
 {
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Files = new(StringComparer.Ordinal);
 
-    public static async Task<IDisposable?> EnterAsync(EngineDbContext db, CancellationToken cancellationToken)
+    /// <summary>Waits for this process's turn to write to <paramref name="db"/>'s SQLite file; null (no wait) on PostgreSQL.</summary>
+    public static async Task<IDisposable?> EnterAsync(DbContext db, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         if (db.Database.ProviderName?.EndsWith(".Sqlite", StringComparison.Ordinal) != true)
         {
             return null;

@@ -33,9 +33,7 @@ internal sealed class UseCaseAudit(AccountsDb accounts, TimeProvider clock, IHtt
         };
         try
         {
-            await using var db = accounts.Create();
-            db.Audit.Add(entry);
-            await db.SaveChangesAsync(cancellationToken);
+            await accounts.AddAuditAsync(entry, cancellationToken);
             if (context is not null && (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/account")))
             {
                 context.Items[Marker] = true;

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PolicyFlow.Engine.Runtime;
+using PolicyFlow.Host.Auth.Audit;
 using PolicyFlow.Host.Storage;
 
 namespace PolicyFlow.Host.Auth.Storage;
@@ -29,6 +31,19 @@ internal sealed class AccountsDb
     }
 
     public AccountsDbContext Create() => _create();
+
+    /// <summary>
+    /// Writes one audit line in a context of its own (a caller's context may hold tracked changes the audit must not save),
+    /// queued with the engine's writers on SQLite: a line written beside a busy engine would otherwise wait in SQLite's busy
+    /// handler, which sleeps and polls.
+    /// </summary>
+    public async Task AddAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        await using var db = Create();
+        db.Audit.Add(entry);
+        using var writer = await SqliteWriters.EnterAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {

@@ -55,10 +55,7 @@ internal sealed class AuditMiddleware(RequestDelegate next, AccountsDb accounts,
         };
         try
         {
-            // A context of its own: the request's may hold tracked changes, and the audit must not save those.
-            await using var db = accounts.Create();
-            db.Audit.Add(entry);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await accounts.AddAuditAsync(entry, CancellationToken.None);
         }
         catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
         {
