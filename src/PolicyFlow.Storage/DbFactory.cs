@@ -56,33 +56,42 @@ public sealed class DbFactory : IEngineDbFactory
         return new DbFactory(StorageProvider.Sqlite, connectionString);
     }
 
-    /// <summary>Creates the schema by the provider's migrations.</summary>
     /// <summary>The advisory lock key PolicyFlow's hosts migrate under ("PFMIGRAT" read as a number).</summary>
     private const long MigrationLock = 0x50464D4947524154;
 
+    /// <summary>Creates the schema by the provider's migrations.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = Create();
-        if (Provider == StorageProvider.PostgreSql)
-        {
-            // Hosts starting together take turns: under the lock, the second finds the first's migrations applied.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
-            try
-            {
-                await db.Database.MigrateAsync(cancellationToken);
-            }
-            finally
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
-            }
-            return;
-        }
-        await db.Database.MigrateAsync(cancellationToken);
+        await MigrateInTurnAsync(db, cancellationToken);
         if (Provider == StorageProvider.Sqlite)
         {
             // WAL lets readers work while a burst writes; it is a property of the file, set once.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Applies <paramref name="db"/>'s migrations; on PostgreSQL under one advisory lock for every PolicyFlow schema (the
+    /// workflow tables, the accounts), so hosts starting together take turns and the second finds the first's migrations applied
+    /// instead of failing on a table the first has just created.
+    /// </summary>
+    internal static async Task MigrateInTurnAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) != true)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
         }
     }
 }

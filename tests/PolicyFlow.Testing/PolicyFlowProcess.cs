@@ -97,6 +97,8 @@ public sealed class PolicyFlowProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // The parameterless wait returns once the redirected output has been read to its end, so the message holds it.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"PolicyFlow exited with code {_process.ExitCode} while starting:\n{Output}");
             }
             try

@@ -33,7 +33,7 @@ internal sealed class SeedLoader(DefinitionService definitions, PolicyPublisher 
                 await LoadOnceAsync(cancellationToken);
                 return;
             }
-            catch (Microsoft.EntityFrameworkCore.DbUpdateException ex) when (attempt < 5)
+            catch (Exception ex) when (attempt < 5 && ex is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
             {
                 logger.LogInformation(ex, "Seed load conflicted with another host; trying again");
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);

@@ -48,6 +48,6 @@ internal sealed class AccountsDb
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = Create();
-        await db.Database.MigrateAsync(cancellationToken);
+        await DbFactory.MigrateInTurnAsync(db, cancellationToken);
     }
 }
