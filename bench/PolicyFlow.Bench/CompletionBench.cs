@@ -70,7 +70,7 @@ internal static class CompletionBench
             new UseCaseAudit(accounts, seed.Clock, new HttpContextAccessor(), NullLogger<UseCaseAudit>.Instance));
         var useCase = new CompleteTask(gate, seed.Engine);
 
-        // Warm-up, not measured: one measure cascaded and all its tasks and reviews completed the same way, so what is measured
+        // Warm-up, not measured: WarmUpMeasures measures cascaded and all their tasks and reviews completed the same way, so what is measured
         // is a host that has been running (the runtime compiles hot code again, optimised, after its first calls; measured from a
         // cold start, that recompilation took a third of the time on two cores).
         await CascadeAsync(seed, WarmUpMeasures);

@@ -78,7 +78,7 @@ public sealed class DbFactory : IEngineDbFactory
     /// </summary>
     internal static async Task MigrateInTurnAsync(DbContext db, CancellationToken cancellationToken)
     {
-        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) != true)
+        if (!db.Database.IsNpgsql())
         {
             await db.Database.MigrateAsync(cancellationToken);
             return;
