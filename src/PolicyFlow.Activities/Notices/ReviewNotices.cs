@@ -21,12 +21,12 @@ internal static class ReviewNotices
         {
             return;
         }
-        var taskId = Guid.TryParse(stimulus.Data?["taskId"]?.GetValue<string>(), out var id) ? id : Guid.Empty;
+        var taskId = stimulus.TaskId ?? Guid.Empty;
         var task = context.Db.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == taskId);
         // An entry may name the reviewed agency by a template, e.g. a county's "{{kind}}-{{region}}".
         var to = context.Services.GetRequiredService<Recipients>().Of(context.Db, reviewed.Select(a => context.Resolve(a)!.GetValue<string>()));
         var model = task is null ? new NotificationModel { InstanceId = context.Instance.Id } : TaskNotices.Model(context.Db, context.Services.GetRequiredService<Directories.AgencyCatalog>(), task, context.Now,
-                stimulus.Data?["comment"]?.GetValue<string>());
+                stimulus.Comment);
         context.Services.GetRequiredService<NotificationWriter>().Enqueue(context, kind.Value, to, model with { Approved = kind == NotificationKind.Accepted },
             $"{kind}:{taskId}");
     }

@@ -41,7 +41,7 @@ internal sealed class ForEachAgency : IActivity
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Stimulus stimulus)
     {
         var pending = context.BookmarkPayload["pending"]!.AsArray();
-        var taskId = stimulus.Data?["taskId"]?.GetValue<string>();
+        var taskId = stimulus.TaskId?.ToString();
         var index = pending.Select(p => p!.GetValue<string>()).ToList().IndexOf(taskId ?? "");
         if (index >= 0)
         {

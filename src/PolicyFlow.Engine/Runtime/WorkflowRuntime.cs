@@ -157,14 +157,7 @@ public sealed class WorkflowRuntime(
         }
         comment = task.Comment;
         work.Journal(task.InstanceId, JournalKinds.TaskCompleted, task.ActivityId, new { outcome, comment, data }, task.Id);
-        var stimulusData = data?.DeepClone().AsObject() ?? [];
-        stimulusData["taskId"] = task.Id.ToString();
-        stimulusData["assignee"] = task.Assignee;
-        if (comment is not null)
-        {
-            stimulusData["comment"] = comment;
-        }
-        await ResumeOneAsync(work, task.InstanceId, task.BookmarkId, new Stimulus(outcome, stimulusData, work.Actor), cancellationToken);
+        await ResumeOneAsync(work, task.InstanceId, task.BookmarkId, Stimulus.OfCompletedTask(task, outcome, data, comment, work.Actor), cancellationToken);
         if (!work.Instances.TryGetValue(task.InstanceId, out var instance) || !instance.IsFinished)
         {
             // An instance that ended has had every pending timer cancelled, this task's too: no second statement for them.
